@@ -1,0 +1,132 @@
+"""Charts of the course data: one theme, one stable-id renderer, one function per chart.
+
+Importing this module registers and enables the ``coursekit`` Altair theme and the
+``coursekit`` renderer. The renderer is Altair's own HTML output with one change: the
+chart's element id comes from a hash of its spec, so re-running a notebook gives the
+same bytes (strict nbval) and the book can draw it with its own vendored vega scripts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import textwrap
+import json
+from collections import Counter
+from typing import Any
+
+import altair as alt
+import pandas as pd
+from altair.utils.mimebundle import spec_to_mimebundle
+
+from coursekit import data
+
+# Okabe & Ito's colour-blind-safe palette (Color Universal Design), darkest first.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+# An ordered scale for agreement ratings: strong blue to pale grey, readable with text on top.
+RATING_COLOURS = ["#0b4f8a", "#4f97cf", "#c9d3dd"]
+FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+EMBED_OPTIONS = {"actions": False, "renderer": "svg"}
+STATUS_WORDS = {
+    "verified": "verified in the primary source",
+    "secondary": "secondary source",
+    "blog-only": "reported by the blog only, not verified",
+}
+
+
+@alt.theme.register("coursekit", enable=True)
+def theme() -> alt.theme.ThemeConfig:
+    """Readable type, left-aligned titles, a colour-blind-safe palette."""
+    return {
+        "config": {
+            "font": FONT,
+            "view": {"continuousWidth": 520, "continuousHeight": 300, "stroke": None},
+            "title": {"anchor": "start", "fontSize": 16, "subtitleFontSize": 12, "subtitleColor": "#444444", "offset": 12},
+            "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelColor": "#222222", "titleColor": "#222222"},
+            "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom"},
+            "range": {"category": PALETTE},
+        }
+    }
+
+
+_seen: Counter[str] = Counter()
+
+
+def _stable_div(spec: dict[str, Any]) -> str:
+    digest = hashlib.sha256(json.dumps(spec, sort_keys=True).encode("utf-8")).hexdigest()[:16]
+    _seen[digest] += 1
+    suffix = f"-{_seen[digest]}" if _seen[digest] > 1 else ""
+    return f"altair-viz-{digest}{suffix}"
+
+
+def render(spec: dict[str, Any], **metadata: Any) -> dict[str, str]:
+    """Altair's universal HTML template with a content-derived element id."""
+    return spec_to_mimebundle(  # type: ignore[return-value]
+        spec,
+        format="html",
+        mode="vega-lite",
+        vega_version=alt.VEGA_VERSION,
+        vegalite_version=alt.VEGALITE_VERSION,
+        vegaembed_version=alt.VEGAEMBED_VERSION,
+        template="universal",
+        output_div=_stable_div(spec),
+        embed_options=EMBED_OPTIONS,
+        **metadata,
+    )
+
+
+alt.renderers.register("coursekit", render)
+alt.renderers.enable("coursekit")
+
+
+def source_line(name: str) -> str:
+    """'Source: …. Status: …' for the table, from the data package."""
+    table = data.info(name)
+    return f"Source: {table.short_source}. Status: {STATUS_WORDS[table.verification]}."
+
+
+def describe_shares(frame: pd.DataFrame, group: str, category: str, order: str) -> str:
+    """A sentence per group listing each category's share: the chart's text for screen readers."""
+    parts = []
+    for name, rows in frame.sort_values(order).groupby(group, sort=False):
+        shares = ", ".join(f"{row[category]} {row['pct']:g}%" for _, row in rows.iterrows())
+        parts.append(f"{str(name).capitalize()}: {shares}.")
+    return "Stacked bars. " + " ".join(parts)
+
+
+def importance_by_horizon(frame: pd.DataFrame, table: str = "mitsmr_2012_importance_by_horizon") -> alt.Chart:
+    """Stacked bars: how important managers rate social software today, in one year, in three years."""
+    ratings = ["important", "somewhat important", "neutral"]
+    horizons = list(frame.sort_values("horizon_order")["horizon"].unique())
+    frame = frame.assign(rating_order=frame["rating"].map(ratings.index))
+    base = alt.Chart(frame).encode(
+        y=alt.Y("horizon:N", sort=horizons, title=None),
+        x=alt.X("pct:Q", stack="zero", title="Share of managers (%)", scale=alt.Scale(domain=[0, 100])),
+        order=alt.Order("rating_order:Q"),
+        detail="rating:N",
+    )
+    bars = base.mark_bar(height=34).encode(
+        color=alt.Color(
+            "rating:N",
+            sort=ratings,
+            scale=alt.Scale(domain=ratings, range=RATING_COLOURS),
+            title="Rating",
+        ),
+        tooltip=[
+            alt.Tooltip("horizon:N", title="Horizon"),
+            alt.Tooltip("rating:N", title="Rating"),
+            alt.Tooltip("pct:Q", title="Share (%)"),
+        ],
+    )
+    labels = base.mark_text(dx=-6, align="right", baseline="middle", fontSize=12, fontWeight="bold").encode(
+        text=alt.Text("pct:Q", format=".0f"),
+        color=alt.condition(alt.datum.rating == "neutral", alt.value("#222222"), alt.value("#ffffff")),
+    )
+    return (bars + labels).properties(
+        width=520,
+        height=alt.Step(52),
+        title=alt.Title(
+            "Most managers expected social software to matter more in three years than today",
+            subtitle=textwrap.wrap(source_line(table), 95),
+        ),
+        description=describe_shares(frame, "horizon", "rating", "horizon_order"),
+    )
