@@ -169,7 +169,8 @@ def load_file(path: Path) -> list[Exercise]:
         where = getattr(err, "problem_mark", None)
         line = f" line {where.line + 1}" if where else ""
         raise BankError(f"{path}:{line} is not valid YAML ({getattr(err, 'problem', err)}).") from None
-    errors = sorted(jsonschema.Draft202012Validator(_SCHEMA).iter_errors(raw), key=lambda e: list(e.path))
+    # The deepest error first: it names the exact field (e.g. exercises/0/type), not a consequence of it.
+    errors = sorted(jsonschema.Draft202012Validator(_SCHEMA).iter_errors(raw), key=lambda e: (-len(e.path), e.message))
     if errors:
         err = errors[0]
         place = "/".join(str(p) for p in err.path) or "(top level)"

@@ -46,8 +46,6 @@ def build(ex: Exercise) -> widgets.VBox:
 
     check.on_click(on_check)
     hint_button.on_click(on_hint)
-    if isinstance(answer_box, widgets.Text):
-        answer_box.on_submit(lambda _w: on_check(check))
     form = widgets.VBox([header, answer_box, widgets.HBox([check, hint_button]), feedback])
     form.check = on_check  # lets tests press "Check" without a browser
     form.read = read

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Set up with the test tools, build the book, then run every test: unit tests, strict nbval on
+# every notebook (stored outputs must equal a fresh run), and the real-browser tests in Debian's
+# Chromium. Extra arguments go to pytest (e.g. -k exercises).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/build.sh --dev
+export PATH="$PWD/.venv/bin:$PATH"
+
+.venv/bin/python -m pytest -n 2 --dist loadscope \
+  --nbval --nbval-current-env --nbval-kernel-startup-timeout 120 \
+  tests chapters exercises "$@"
