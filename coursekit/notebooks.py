@@ -1,6 +1,6 @@
 """Regenerate the stored outputs of every course notebook, in a normalised, diff-friendly form.
 
-``python -m coursekit.notebooks`` executes each notebook of ``chapters/`` and ``exercises/``
+``python -m coursekit.notebooks`` executes each notebook of ``chapters/``, ``exercises/`` and ``back/``
 in a fresh kernel (working directory: the notebook's folder) and writes it back with:
 stable cell ids, sequential execution counts, no timing or widget-state metadata, and
 exercise outputs stripped of their live widget view (the book shows their HTML face; a
@@ -21,7 +21,7 @@ from nbclient.exceptions import CellExecutionError
 
 from coursekit.paths import ROOT
 
-NOTEBOOK_DIRS = ("chapters", "exercises")
+NOTEBOOK_DIRS = ("chapters", "exercises", "back")
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 KEEP_CELL_METADATA = {"tags", "nbgrader", "editable", "deletable"}

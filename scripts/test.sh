@@ -9,4 +9,4 @@ export PATH="$PWD/.venv/bin:$PATH"
 
 .venv/bin/python -m pytest -n 2 --dist loadscope \
   --nbval --nbval-current-env --nbval-kernel-startup-timeout 120 \
-  tests chapters exercises "$@"
+  tests chapters exercises back "$@"
