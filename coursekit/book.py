@@ -4,6 +4,10 @@ Listed in ``_config.yml``. A page whose body holds an Altair chart gets vega, ve
 vega-embed and ``vega-offline.js`` (priority 200, before any other page script); a page
 with an exercise gets ``exercises.js`` and ``exercises.css``. Other pages load neither.
 
+Practice-set solutions (cells with nbgrader ``solution`` metadata) are shown folded or not at all,
+by one switch in ``_config.yml``: ``coursekit_solutions: folded`` (default) or ``hidden``; hidden
+tests (``### BEGIN HIDDEN TESTS`` … ``### END HIDDEN TESTS``) never reach the book.
+
 It also mends two accessibility faults of the generated HTML (axe-core, WCAG 2.1 A/AA): the
 sidebar's expand/collapse ``<summary>`` elements have no name, and bibliography entries use the
 deprecated ``doc-biblioentry`` role inside a ``role="list"``.
@@ -11,10 +15,13 @@ deprecated ``doc-biblioentry`` role inside a ``role="list"``.
 
 from __future__ import annotations
 
+import json
+import re
 from typing import Any, Callable
 
 from markupsafe import Markup
 from sphinx.application import Sphinx
+from sphinx.errors import ConfigError
 
 CHART_MARKER = 'id="altair-viz-'
 EXERCISE_MARKER = 'class="cx-exercise"'
@@ -29,6 +36,32 @@ def add_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict
     if EXERCISE_MARKER in body:
         app.add_js_file("exercises.js", defer="defer")
         app.add_css_file("exercises.css")
+
+
+SOLUTION_MODES = {"folded": ["hide-input"], "hidden": ["remove-input", "remove-output"]}
+HIDDEN_TESTS = re.compile(r"^[ \t]*### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS[ \t]*\n?", re.S | re.M)
+
+
+def present_solutions(notebook: dict[str, Any], mode: str) -> dict[str, Any]:
+    """Fold or remove solution cells and drop hidden tests, for the published book."""
+    for cell in notebook.get("cells", []):
+        grading = cell.get("metadata", {}).get("nbgrader", {})
+        source = "".join(cell.get("source", []))
+        if grading.get("solution"):
+            tags = cell["metadata"].setdefault("tags", [])
+            tags.extend(t for t in SOLUTION_MODES[mode] if t not in tags)
+        if "### BEGIN HIDDEN TESTS" in source:
+            cell["source"] = HIDDEN_TESTS.sub("", source).rstrip("\n")
+    return notebook
+
+
+def prepare_notebook(app: Sphinx, docname: str, source: list[str]) -> None:
+    if not str(app.env.doc2path(docname)).endswith(".ipynb") or "nbgrader" not in source[0]:
+        return
+    mode = app.config.coursekit_solutions
+    if mode not in SOLUTION_MODES:
+        raise ConfigError(f"coursekit_solutions must be one of {sorted(SOLUTION_MODES)}, not {mode!r} (_config.yml)")
+    source[0] = json.dumps(present_solutions(json.loads(source[0]), mode), ensure_ascii=False)
 
 
 SUMMARY = '<summary><span class="toctree-toggle" role="presentation">'
@@ -50,6 +83,8 @@ def mend_accessibility(app: Sphinx, pagename: str, templatename: str, context: d
 
 
 def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_config_value("coursekit_solutions", "folded", "env", [str])
+    app.connect("source-read", prepare_notebook)
     app.connect("html-page-context", add_page_assets)
     # After the theme (priority 500) has put its toctree function in the context.
     app.connect("html-page-context", mend_accessibility, priority=900)
