@@ -1,0 +1,14 @@
+"""Charts of the course data: one theme, one stable-id renderer, one function per chart.
+
+``from coursekit import charts`` registers the course theme and renderer (see ``core``) and gives
+every chart function, e.g. ``charts.importance_by_horizon(data.load(...))``. Each function lives
+in the module of its part (``motivation``, ``contact``, ``roi``, ``identity``) and returns an
+Altair chart with a title, a source line with the table's verification status, and a text
+description for screen readers.
+"""
+
+from coursekit.charts.core import PALETTE, STATUS_WORDS, describe_shares, render, source_line, theme
+from coursekit.charts.contact import *  # noqa: F403
+from coursekit.charts.identity import *  # noqa: F403
+from coursekit.charts.motivation import *  # noqa: F403
+from coursekit.charts.roi import *  # noqa: F403

@@ -1,0 +1,5 @@
+"""Charts for Part 3, ROI."""
+
+from __future__ import annotations
+
+__all__: list[str] = []
