@@ -9,7 +9,6 @@ same bytes (strict nbval) and the book can draw it with its own vendored vega sc
 from __future__ import annotations
 
 import hashlib
-import textwrap
 import json
 from collections import Counter
 from typing import Any
