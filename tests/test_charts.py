@@ -25,7 +25,7 @@ def test_chart_has_title_source_line_and_description_from_the_data():
     spec = _chart().to_dict()
     assert spec["title"]["text"]
     source = " ".join(spec["title"]["subtitle"])
-    assert source.startswith("Source: Kiron et al. (2012)") and "Status: secondary source." in source
+    assert source.startswith("Source: Kiron et al. (2012)") and "Status: secondary source, not cross-checked." in source
     description = spec["description"]
     for number in ("18%", "34%", "22%", "40%", "35%", "13%", "63%", "23%", "8%"):
         assert number in description

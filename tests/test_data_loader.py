@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 import shutil
 
+import pandas as pd
 import pytest
 
 from coursekit import data
 from coursekit.paths import DATA_DIR
+from helpers import FIXTURES
 
 TABLE = "mitsmr_2012_importance_by_horizon"
 CSV = f"{TABLE}.csv"
@@ -93,3 +96,63 @@ def test_a_blank_source_is_refused(data_copy):
 def test_an_unknown_table_lists_the_known_ones():
     with pytest.raises(data.DataError, match=rf"no table named 'nope'. Known tables: .*{TABLE}"):
         data.load("nope")
+
+
+# More corrupted copies, from the small bad files in tests/fixtures/data/ (named for what is wrong)
+
+
+def _replace_with_fixture(folder, table, fixture):
+    shutil.copyfile(FIXTURES / "data" / fixture, folder / f"{table}.csv")
+    return f"{table}.csv"
+
+
+@pytest.mark.parametrize(
+    ("table", "fixture", "row", "field", "detail"),
+    [
+        ("pivot_2012_social_pairings_blog_reported", "pivot_percentage_below_zero.csv", 3, "pct", "-35"),
+        ("ifop_2012_network_awareness_membership", "ifop_network_name_blank.csv", 3, "network", "required"),
+        ("ifop_2012_network_awareness_membership", "ifop_membership_not_a_number.csv", 3, "membership_pct", "n/a"),
+        ("nielsen_2006_participation", "nielsen_unknown_status.csv", 3, "verification", "unverified"),
+        ("sncd_2012_social_media_attitude", "sncd_2012_unknown_base.csv", 2, "base", "all French internet users"),
+    ],
+    ids=["negative-percentage", "blank-required-cell", "missing-value-marker-is-not-blank", "unknown-status", "unknown-base"],
+)
+def test_a_bad_cell_is_named_with_file_row_and_field(data_copy, table, fixture, row, field, detail):
+    csv = _replace_with_fixture(data_copy, table, fixture)
+    with pytest.raises(data.DataError, match=rf"{csv}: row {row}, field '{field}': .*{re.escape(detail)}"):
+        data.load(table, data_copy)
+
+
+def test_a_blank_optional_number_stays_missing_not_zero():
+    frame = data.load("ifop_2012_network_awareness_membership")
+    youtube = frame[frame["network"] == "YouTube"].iloc[0]
+    assert pd.isna(youtube["membership_pct"]) and youtube["awareness_pct"] == 94
+    trend = data.load("mitsmr_importance_trend")
+    assert str(trend["n_respondents"].dtype) == "Int64" and trend["n_respondents"].isna().any()
+
+
+def test_an_unknown_table_status_is_refused(data_copy):
+    descriptor = data_copy / "datapackage.json"
+    package = json.loads(descriptor.read_text(encoding="utf-8"))
+    package["resources"][0]["verification"] = "probably fine"
+    descriptor.write_text(json.dumps(package), encoding="utf-8")
+    with pytest.raises(data.DataError, match=rf"{CSV}: verification status 'probably fine' is not one of"):
+        data.info(TABLE, data_copy)
+
+
+def test_a_missing_descriptor_is_named(tmp_path):
+    with pytest.raises(data.DataError, match="datapackage.json: the data package descriptor is missing"):
+        data.names(tmp_path)
+
+
+def test_names_and_package_info_describe_the_package():
+    assert TABLE in data.names()
+    package = data.package_info()
+    assert package.title and package.licence
+    assert set(data.ROW_STATUSES) <= set(package.statuses)
+
+
+def test_info_gives_the_sample_and_years_for_the_data_page():
+    table = data.info(TABLE)
+    assert table.sample and table.description
+    assert (table.survey_fielded, table.report_year) == (2011, 2012)

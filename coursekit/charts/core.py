@@ -26,9 +26,12 @@ RATING_COLOURS = ["#0b4f8a", "#4f97cf", "#c9d3dd"]
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 EMBED_OPTIONS = {"actions": False, "renderer": "svg"}
 STATUS_WORDS = {
-    "verified": "verified in the primary source",
-    "secondary": "secondary source",
+    "verified": "verified (primary source, or two independent reports)",
+    "secondary": "secondary source, not cross-checked",
     "blog-only": "reported by the blog only, not verified",
+    "mixed": "mixed: each row's status is in the data page",
+    "derived": "derived by the course from published figures",
+    "simulated": "SIMULATED teaching data, not evidence",
 }
 
 
