@@ -32,9 +32,17 @@ def test_there_are_notebooks_to_check():
     assert any(p.parts[-3] == "chapters" for p in NOTEBOOKS)
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT)))
-def test_notebook_is_in_the_table_of_contents(path):
-    assert str(path.relative_to(ROOT).with_suffix("")) in _toc_files()
+PAGES = NOTEBOOKS + sorted(p for folder in ("chapters", "back") for p in (ROOT / folder).rglob("*.md"))
+
+
+@pytest.mark.parametrize("path", PAGES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_every_page_is_in_the_table_of_contents(path):
+    assert str(path.relative_to(ROOT).with_suffix("")) in _toc_files(), "an orphan page: add it to _toc.yml"
+
+
+def test_every_toc_entry_exists():
+    for entry in _toc_files():
+        assert any((ROOT / f"{entry}{suffix}").is_file() for suffix in (".md", ".ipynb")), entry
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: str(p.relative_to(ROOT)))
