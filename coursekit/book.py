@@ -1,7 +1,8 @@
 """Sphinx extension for the course book: assets only where needed, and accessible theme output.
 
 Listed in ``_config.yml``. A page whose body holds an Altair chart gets vega, vega-lite,
-vega-embed and ``vega-offline.js`` (priority 200, before any other page script); a page
+vega-embed and ``vega-offline.js`` (priority 200, before any other page script) and
+``charts.css``; a page
 with an exercise gets ``exercises.js`` and ``exercises.css``. Other pages load neither.
 
 Practice-set solutions (cells with nbgrader ``solution`` metadata) are shown folded or not at all,
@@ -36,6 +37,7 @@ def add_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict
     if CHART_MARKER in body:
         for script in CHART_SCRIPTS:
             app.add_js_file(script, priority=200)
+        app.add_css_file("charts.css")
     if EXERCISE_MARKER in body:
         app.add_js_file("exercises.js", defer="defer")
         app.add_css_file("exercises.css")

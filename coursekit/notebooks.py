@@ -5,20 +5,24 @@ in a fresh kernel (working directory: the notebook's folder) and writes it back 
 stable cell ids, sequential execution counts, no timing or widget-state metadata, and
 exercise outputs stripped of their live widget view (the book shows their HTML face; a
 learner who runs the cell gets the widget). Strict nbval then checks that re-execution
-reproduces exactly these outputs.
+reproduces exactly these outputs. The kernels get an empty progress folder
+(``COURSEKIT_PROGRESS_DIR``), so a learner's saved answers never reach the stored outputs.
 """
 
 from __future__ import annotations
 
 import argparse
 import hashlib
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
+from coursekit.exercises.progress import ENV as PROGRESS_ENV
 from coursekit.paths import ROOT
 
 NOTEBOOK_DIRS = ("chapters", "exercises", "back")
@@ -69,7 +73,9 @@ def regenerate(path: Path, timeout: int = 120) -> None:
         store_widget_state=False,
         record_timing=False,
     )
-    client.execute()
+    # A throwaway progress folder: a learner's saved answers must never reach the stored outputs.
+    with tempfile.TemporaryDirectory() as progress_dir:
+        client.execute(env={**os.environ, PROGRESS_ENV: progress_dir})
     nbformat.validate(nb)
     nbformat.write(normalise(nb), path)
 

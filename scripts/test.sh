@@ -6,6 +6,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/build.sh --dev
 export PATH="$PWD/.venv/bin:$PATH"
+# Answers saved by live exercises (nbval runs them) go to a temporary folder, never to the real home.
+COURSEKIT_PROGRESS_DIR=$(mktemp -d)
+export COURSEKIT_PROGRESS_DIR
+trap 'rm -rf "$COURSEKIT_PROGRESS_DIR"' EXIT
 
 .venv/bin/python -m pytest -n 2 --dist loadscope \
   --nbval --nbval-current-env --nbval-kernel-startup-timeout 120 \

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
+from html import escape
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from coursekit.exercises import BankError, exercise, load_bank, load_file, static
+from coursekit.exercises.model import TYPE_MESSAGES, TYPES
 from coursekit.exercises.numbers import MESSAGES
 
 from helpers import FIXTURES
@@ -35,6 +38,13 @@ def test_the_course_bank_loads_and_every_id_is_unique():
         ("numeric_without_answer.yml", r"numeric_without_answer\.yml: at exercises/0: 'answer' is a required property"),
         ("bad_id.yml", r"bad_id\.yml: at exercises/0/id: 'Bad Id <script>' does not match"),
         ("no_such_file.yml", r"no_such_file\.yml: cannot read the file"),
+        ("ordering_with_repeated_items.yml", r"ordering_with_repeated_items\.yml: at exercises/0/items: .* has non-unique elements"),
+        ("ordering_without_explanation.yml", r"ordering_without_explanation\.yml: at exercises/0: 'explanation' is a required property"),
+        ("category_not_listed.yml", r"category_not_listed\.yml: at exercises/0 \(sort-the-channels\): items/1: category 'Elsewhere' is not one of"),
+        ("item_without_category.yml", r"item_without_category\.yml: at exercises/0/items/0: 'category' is a required property"),
+        ("reflection_without_notes.yml", r"reflection_without_notes\.yml: at exercises/0 \(think-about-it\): a reflection needs 'model_answer' or 'discussion_notes'"),
+        ("field_of_another_type.yml", r"field_of_another_type\.yml: at exercises/0 \(how-many-items\): 'items' is not used by a numeric exercise"),
+        ("unknown_difficulty.yml", r"unknown_difficulty\.yml: at exercises/0/difficulty: 'hard' is not one of \['intro', 'core', 'stretch'\]"),
     ],
 )
 def test_a_broken_bank_file_is_refused_with_file_and_place(name, message):
@@ -150,7 +160,7 @@ def test_the_live_widget_checks_answers_in_python(fixture_bank):
 
     form = build(fixture_bank["markup-numeric"])
     text_box = form.children[1]
-    feedback = form.children[-1]
+    feedback = form.feedback
     text_box.value = "3,5"
     form.check(None)
     assert "Correct." in feedback.value
@@ -165,5 +175,201 @@ def test_the_live_widget_checks_answers_in_python(fixture_bank):
     boxes = choice_form.children[1].children
     boxes[0].value = True
     choice_form.check(None)
-    assert "not selected yet" in choice_form.children[-1].value
+    assert "not selected yet" in choice_form.feedback.value
     assert "<img" not in choice_form.children[0].value
+
+
+# The newer types: ordering, categorising, reflection, and a numeric answer read from a chart.
+
+
+@pytest.fixture(scope="module")
+def every_type():
+    return {ex.id: ex for ex in load_file(BANKS / "every_type.yml")}
+
+
+def test_the_fixture_bank_has_every_type(every_type):
+    assert sorted(ex.type for ex in every_type.values()) == sorted(TYPES)
+
+
+def test_ordering_verdicts_count_the_items_in_place(every_type):
+    ex = every_type["kit-ordering"]
+    assert ex.check([1, 2, 3, 4]) == ex.check(["1", "2", "3", "4"])
+    assert ex.check([1, 2, 3, 4]).message == "Correct. Invite, agree, meet, then write it up."
+    assert ex.check([2, 1, 3, 4]).message == "Not quite. 2 of 4 items are in the right place."
+    assert ex.check([4, 1, 2, 3]).message == "Not quite. 0 of 4 items are in the right place."
+    assert ex.check([1, 3, 4, 2]).message == "Not quite. 1 of 4 items is in the right place."
+    for incomplete in (None, "1234", [], [1, 2, 3], [1, 2, 3, None], [0, 1, 2, 3], [1, 2, 3, 5], [1, 2, 3, True], [1, 2, 3, 4, 5]):
+        assert ex.check(incomplete).message == TYPE_MESSAGES["ordering"]["no_position"], incomplete
+    assert ex.check([1, 1, 3, 4]).message == TYPE_MESSAGES["ordering"]["same_position"]
+
+
+def test_ordering_is_shown_in_a_fixed_shuffled_order(every_type):
+    ex = every_type["kit-ordering"]
+    order = ex.display_order()
+    assert sorted(order) == [0, 1, 2, 3] and order != [0, 1, 2, 3]
+    assert order == ex.display_order()
+    html = static.render(ex)
+    shown = [int(i) for i in re.findall(r'data-cx-item="(\d+)"', html)]
+    assert shown == order
+    two = dataclasses.replace(ex, items=ex.items[:2])
+    assert two.display_order() == [1, 0], "two items are never shown in the answer's order"
+
+
+def test_categorising_verdicts_give_the_feedback_of_misplaced_items(every_type):
+    ex = every_type["kit-categorising"]
+    assert ex.check([0, 1, 0, 1]).status == "correct"
+    assert ex.check([0, 0, 0, 0]).message == (
+        "Not quite. 2 of 4 items are in the right category. A post <b>reaches</b> many, talks to no one."
+    )
+    assert ex.check([1, 0, 1, 0]).message == (
+        "Not quite. 0 of 4 items are in the right category. A post <b>reaches</b> many, talks to no one. A visit is a conversation."
+    )
+    assert ex.check([1, 1, 0, 1]).message == "Not quite. 3 of 4 items are in the right category."
+    for incomplete in (None, [], [0, 1, 0], [0, 1, 0, None], [0, 1, 0, 2], [0, 1, 0, -1], "0101"):
+        assert ex.check(incomplete).message == TYPE_MESSAGES["categorising"]["no_category"], incomplete
+
+
+def test_a_reflection_is_never_graded_but_asks_for_enough_words(every_type):
+    ex = every_type["kit-reflection"]
+    messages = TYPE_MESSAGES["reflection"]
+    assert not ex.auto_graded
+    for nothing in (None, "", "   \n ", 42, ["a list"]):
+        assert ex.check(nothing).message == messages["no_text"]
+    assert ex.check("only four words here").message == "Please write at least 5 words first."
+    written = ex.check("I would ask my team <b>why</b> first.")
+    assert written.status == "ungraded" and not written.correct and written.message == messages["ungraded"]
+    assert ex.check("word " * 2000).message == messages["too_long_text"]
+
+
+def test_every_auto_checked_type_keeps_hint_and_explanation(every_type):
+    for ex in every_type.values():
+        if ex.auto_graded:
+            assert ex.hint and ex.explanation, ex.id
+
+
+def test_a_numeric_exercise_names_its_chart(every_type):
+    html = static.render(every_type["kit-numeric"])
+    assert '<p class="cx-chart-ref">From the chart: The &lt;b&gt;importance&lt;/b&gt; chart of lesson 2.1</p>' in html
+    assert "cx-chart-ref" not in static.render(every_type["kit-single"])
+
+
+def test_difficulty_and_minutes_have_defaults_by_type(every_type):
+    assert (every_type["kit-multiple"].difficulty, every_type["kit-multiple"].minutes) == ("stretch", 7)
+    assert (every_type["kit-single"].difficulty, every_type["kit-single"].minutes) == ("intro", 2)
+    assert (every_type["kit-reflection"].difficulty, every_type["kit-reflection"].minutes) == ("stretch", 10)
+
+
+def _texts(ex) -> list[str]:
+    texts = [ex.prompt, ex.hint, ex.source_chart, ex.unit, ex.model_answer, ex.discussion_notes]
+    texts += [c.text for c in ex.choices] + [i.text for i in ex.items] + list(ex.categories)
+    return [t for t in texts if t]
+
+
+def test_every_text_field_of_every_type_is_shown_escaped(every_type):
+    for ex in every_type.values():
+        html = static.render(ex)
+        parsed = _Collector()
+        parsed.feed(html)
+        assert not {"img", "b", "i", "u"} & set(parsed.tags), ex.id
+        assert parsed.tags.count("script") == 1, ex.id
+        assert not any(name.startswith("on") for name, _ in parsed.attrs), ex.id
+        for text in _texts(ex):
+            assert escape(text) in html, f"{ex.id}: {text!r} is not shown as text"
+        data = json.loads(parsed.scripts[0])
+        assert data["key"] == ex.key()
+        assert "<" not in parsed.scripts[0] and ">" not in parsed.scripts[0]
+
+
+def test_every_control_of_every_type_is_labelled(every_type):
+    for ex in every_type.values():
+        html = static.render(ex)
+        assert 'role="status" aria-live="polite"' in html
+        controls = re.findall(r'<(?:input|select|textarea) [^>]*id="([^"]+)"', html)
+        assert controls, ex.id
+        for control in controls:
+            assert f'<label for="{control}"' in html, f"{ex.id}: {control} has no label"
+
+
+def test_a_reflection_keeps_its_notes_hidden_until_compared(every_type):
+    html = static.render(every_type["kit-reflection"])
+    assert '<div class="cx-notes" id="cx-kit-reflection-notes" hidden>' in html
+    assert '<button type="submit" class="cx-check">Compare with notes</button>' in html
+    assert "at least 5 words" in html
+
+
+def test_the_live_widgets_of_the_new_types_check_in_python(every_type):
+    from coursekit.exercises.widget import build
+
+    form = build(every_type["kit-ordering"])
+    menus = {menu.description: menu for menu in form.children[1].children}
+    for position, item in enumerate(every_type["kit-ordering"].items, start=1):
+        menus[item.text].value = position
+    form.check(None)
+    assert "Correct." in form.feedback.value
+
+    form = build(every_type["kit-categorising"])
+    for menu in form.children[1].children:
+        menu.value = 0
+    form.check(None)
+    assert "2 of 4 items are in the right category." in form.feedback.value
+    assert "&lt;b&gt;reaches" in form.feedback.value and "<b>" not in form.feedback.value
+
+    form = build(every_type["kit-reflection"])
+    assert form.notes.layout.display == "none"
+    form.children[1].value = "too short"
+    form.check(None)
+    assert "at least 5 words" in form.feedback.value and form.notes.layout.display == "none"
+    form.children[1].value = "I would meet my team every week."
+    form.check(None)
+    assert "Not marked automatically" in form.feedback.value and form.notes.layout.display is None
+    assert "&lt;script&gt;" in form.notes.value and "<script>" not in form.notes.value
+    assert "<b>" not in form.children[0].value
+
+
+def test_the_live_widget_keeps_the_answer_and_restores_it(every_type, progress_dir):
+    from coursekit.exercises import progress
+    from coursekit.exercises.widget import build
+
+    numeric = every_type["kit-numeric"]
+    form = build(numeric)
+    form.children[1].value = "3"
+    assert progress.load_answers()[numeric.id] == {"type": "numeric", "response": "3"}
+    form.check(None)
+    assert progress.load_answers()[numeric.id] == {"type": "numeric", "response": "3", "status": "incorrect"}
+    again = build(numeric)
+    assert again.children[1].value == "3"
+    assert "Higher &lt;b&gt;than that&lt;/b&gt;." in again.feedback.value
+
+    ordering = every_type["kit-ordering"]
+    form = build(ordering)
+    for menu, position in zip(form.children[1].children, [3, 1, 2, 4]):
+        menu.value = position
+    again = build(ordering)
+    assert [m.value for m in again.children[1].children] == [3, 1, 2, 4]
+    assert again.feedback.value == "", "an answer never checked shows no verdict"
+    assert (progress_dir / "progress.json").is_file()
+
+
+def test_a_saved_answer_that_no_longer_fits_is_not_restored(every_type):
+    from coursekit.exercises import progress
+    from coursekit.exercises.widget import build
+
+    for ex_id, response in (("kit-single", 7), ("kit-ordering", [9, 9]), ("kit-multiple", "0"), ("kit-numeric", 3)):
+        progress.save_answer(ex_id, {"type": every_type[ex_id].type, "response": response, "status": "correct"})
+        form = build(every_type[ex_id])
+        assert "Correct." not in form.feedback.value
+    progress.save_answer("kit-single", {"type": "numeric", "response": 0})
+    assert build(every_type["kit-single"]).children[1].value is None
+
+
+def test_the_live_widget_still_checks_when_answers_cannot_be_saved(every_type, tmp_path, monkeypatch):
+    from coursekit.exercises.widget import build
+
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("COURSEKIT_PROGRESS_DIR", str(blocker / "inside"))
+    form = build(every_type["kit-numeric"])
+    form.children[1].value = "3,5"
+    form.check(None)
+    assert "Correct." in form.feedback.value
+    assert "could not be saved" in form.saving.value and "checking still works" in form.saving.value

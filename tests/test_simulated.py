@@ -24,9 +24,11 @@ def regenerated(tmp_path_factory):
     return out
 
 
-@pytest.mark.parametrize("filename", [simulate.ESN_FILE, simulate.PROCESS_FILE])
-def test_the_command_regenerates_the_committed_files_byte_for_byte(regenerated, filename):
-    assert (regenerated / filename).read_bytes() == (DATA_DIR / filename).read_bytes()
+def test_the_command_regenerates_the_committed_files_byte_for_byte(regenerated):
+    written = sorted(p.name for p in regenerated.glob("*.csv"))
+    assert simulate.ESN_FILE in written and simulate.PROCESS_FILE in written
+    for filename in written:
+        assert (regenerated / filename).read_bytes() == (DATA_DIR / filename).read_bytes(), filename
 
 
 @pytest.mark.parametrize("name", [ESN, PROCESS])

@@ -7,9 +7,19 @@ import textwrap
 import altair as alt
 import pandas as pd
 
-from coursekit.charts.core import RATING_COLOURS, describe_shares, source_line
+from coursekit import data
+from coursekit.charts.core import PALETTE, RATING_COLOURS, STATUS_WORDS, describe_shares, source_line
 
-__all__ = ["importance_by_horizon"]
+__all__ = [
+    "importance_by_horizon",
+    "contact_capacity_and_targeting",
+    "important_by_company_size",
+    "expected_gains_blog_reported",
+    "ranking_by_criteria_weight",
+    "fan_expectations",
+    "fan_unsubscribing_by_base",
+    "fans_to_buyers_by_base",
+]
 
 
 def importance_by_horizon(frame: pd.DataFrame, table: str = "mitsmr_2012_importance_by_horizon") -> alt.Chart:
@@ -48,4 +58,305 @@ def importance_by_horizon(frame: pd.DataFrame, table: str = "mitsmr_2012_importa
             subtitle=textwrap.wrap(source_line(table), 95),
         ),
         description=describe_shares(frame, "horizon", "rating", "horizon_order"),
+    )
+
+
+# Shared helpers for Lessons 2.2 to 2.5 -----------------------------------------------------------------
+
+BLUE, ORANGE, GREEN, VERMILION = PALETTE[0], PALETTE[1], PALETTE[2], PALETTE[5]
+GREY, DARK = "#767676", "#222222"
+
+
+def _subtitle(table: str, frame: pd.DataFrame, note: str = "") -> list[str]:
+    """The table's source line, wrapped; for a 'mixed' table, the status of the rows the chart shows."""
+    line = source_line(table)
+    if data.info(table).verification == "mixed":
+        statuses = "; ".join(STATUS_WORDS[status] for status in sorted(set(frame["verification"])))
+        line = f"Source: {data.info(table).short_source}. Status of the figures shown: {statuses}."
+    return textwrap.wrap(f"{line} {note}".strip(), 95)
+
+
+def _title(text: str, subtitle: list[str]) -> alt.Title:
+    """A title that fits the page's column: one line up to 75 characters, else two balanced lines."""
+    lines = [text] if len(text) <= 75 else textwrap.wrap(text, len(text) // 2 + 10)
+    return alt.Title(lines, subtitle=subtitle)
+
+
+def _slider(name: str, label: str, value: float, low: float, high: float, step: float) -> alt.Parameter:
+    return alt.param(name=name, value=value, bind=alt.binding_range(min=low, max=high, step=step, name=label))
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+# Lesson 2.2 ------------------------------------------------------------------------------------------
+
+ORDERS = ["Arbitrary order (expected)", "Ranked by the data score", "Perfect knowledge (ceiling)"]
+TEAM_DEFAULT, CONVERSATIONS_DEFAULT = 10, 30
+
+
+def _reached_by_order(frame: pd.DataFrame, step: int = 10) -> pd.DataFrame:
+    """Undecided people reached after each 10 conversations, for the three orders of the list (long form)."""
+    ranked = frame.sort_values(["data_score", "contact_id"], ascending=[False, True])["undecided"].cumsum()
+    contacted = list(range(0, len(frame) + 1, step))
+    total, share = int(frame["undecided"].sum()), frame["undecided"].mean()
+    wide = pd.DataFrame({
+        "contacted": contacted,
+        ORDERS[0]: [round(n * share, 1) for n in contacted],
+        ORDERS[1]: [0] + [int(ranked.iloc[n - 1]) for n in contacted[1:]],
+        ORDERS[2]: [min(n, total) for n in contacted],
+    })
+    return wide.melt("contacted", var_name="order", value_name="undecided_reached")
+
+
+def contact_capacity_and_targeting(frame: pd.DataFrame, table: str = "simulated_campaign_contacts") -> alt.LayerChart:
+    """SIMULATED lines: undecided people reached against conversations held, for three orders of the list."""
+    reached, people = _reached_by_order(frame), len(frame)
+    team = _slider("team_size", "People making contact (an assumption) ", TEAM_DEFAULT, 1, 40, 1)
+    each = _slider("conversations_each", "Conversations per person (an assumption) ", CONVERSATIONS_DEFAULT, 10, 50, 10)
+    capacity = f"min(team_size * conversations_each, {people})"
+    colour = alt.Color(
+        "order:N", sort=ORDERS, scale=alt.Scale(domain=ORDERS, range=[ORANGE, BLUE, GREY]), title="Order of the contact list",
+        legend=alt.Legend(direction="vertical", symbolType="stroke", symbolStrokeWidth=3, labelLimit=400, titleLimit=400),
+    )
+    x = alt.X("contacted:Q", title="Conversations held (people contacted, SIMULATED)", scale=alt.Scale(domain=[0, people]))
+    y = alt.Y("undecided_reached:Q", title="Undecided people reached (SIMULATED)", scale=alt.Scale(domain=[0, int(frame["undecided"].sum())]))
+    lines = alt.Chart(reached).mark_line(strokeWidth=2.5).encode(
+        x=x, y=y, color=colour,
+        strokeDash=alt.StrokeDash("order:N", sort=ORDERS, scale=alt.Scale(domain=ORDERS, range=[[1, 0], [1, 0], [6, 4]]), title="Order of the contact list"),
+        tooltip=[alt.Tooltip("order:N", title="Order"), alt.Tooltip("contacted:Q", title="Conversations", format=","),
+                 alt.Tooltip("undecided_reached:Q", title="Undecided reached", format=".0f")],
+    )
+    right = f"{capacity} > {people // 2}"  # past the middle, text sits left of the line so the chart keeps its width
+    align, dx = alt.expr(f"{right} ? 'right' : 'left'"), alt.expr(f"{right} ? -6 : 6")
+    labels = alt.Chart(reached).transform_filter(f"datum.contacted == {capacity}").mark_text(
+        align=align, dx=dx, fontWeight="bold", fontSize=13,
+    ).encode(x=x, y=y, text=alt.Text("undecided_reached:Q", format=".0f"), color=colour)
+    rule = alt.Chart(pd.DataFrame({"row": [0]})).transform_calculate(
+        capacity=capacity, label=f"'Team capacity: ' + format({capacity}, ',') + ' conversations'",
+    )
+    line = rule.mark_rule(color=DARK, strokeWidth=1.5).encode(x="capacity:Q")
+    note = rule.mark_text(align=align, dx=dx, dy=-6, y=0, fontSize=12, color=DARK).encode(x="capacity:Q", text="label:N")
+    at_default = reached[reached["contacted"] == TEAM_DEFAULT * CONVERSATIONS_DEFAULT]
+    values = ", ".join(f"{order.lower()} {row:.0f}" for order, row in zip(at_default["order"], at_default["undecided_reached"]))
+    return (lines + labels + line + note).add_params(team, each).properties(
+        width=520, height=320,
+        title=_title(
+            "SIMULATED: the team's size caps the conversations; a data score decides where they go",
+            _subtitle(table, frame),
+        ),
+        description=(
+            f"SIMULATED data. Line chart of undecided people reached against conversations held, for three orders of a list of "
+            f"{people:,} fictional contacts ({int(frame['undecided'].sum())} undecided), with sliders for the team's size and the "
+            f"conversations per person. At the default capacity of {TEAM_DEFAULT * CONVERSATIONS_DEFAULT} conversations: {values}."
+        ),
+    )
+
+
+# Lesson 2.3 (and Lesson 3.3) ---------------------------------------------------------------------------
+
+SIZE_GROUPS = {"smallest": "smallest or largest", "largest": "smallest or largest", "mid-size": "mid-size"}
+
+
+def important_by_company_size(frame: pd.DataFrame, table: str = "mitsmr_2012_important_by_company_size") -> alt.LayerChart:
+    """Vertical bars: share of managers calling social business 'important' today, by company size (smallest first)."""
+    frame = frame.sort_values("size_order").assign(group=lambda f: f["size_group"].map(SIZE_GROUPS))
+    order = list(frame["company_size"])
+    base = alt.Chart(frame).encode(
+        x=alt.X("company_size:N", sort=order, title="Company size (employees)", axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("pct:Q", title="'Important' today (% of managers)", scale=alt.Scale(domain=[0, 30])),
+    )
+    bars = base.mark_bar(width=60).encode(
+        color=alt.Color("group:N", scale=alt.Scale(domain=["smallest or largest", "mid-size"], range=[BLUE, ORANGE]), title="Size group"),
+        tooltip=[alt.Tooltip("company_size:N", title="Company size"), alt.Tooltip("pct:Q", title="Important today (%)", format=".1f"),
+                 alt.Tooltip("verification:N", title="Status")],
+    )
+    labels = base.mark_text(dy=-8, fontSize=13, fontWeight="bold", color=DARK).encode(text=alt.Text("pct:Q", format=".1f"))
+    shares = "; ".join(f"{size} employees {pct:g}%" for size, pct in zip(frame["company_size"], frame["pct"]))
+    return (bars + labels).properties(
+        width=520, height=280,
+        title=_title(
+            "Mid-size companies were least likely to call social business important",
+            _subtitle(table, frame),
+        ),
+        description=f"Bar chart. Share of managers rating social business important today, by company size: {shares}.",
+    )
+
+
+def expected_gains_blog_reported(frame: pd.DataFrame, table: str = "mitsmr_2012_expected_gains_blog_reported") -> alt.LayerChart:
+    """Hollow, dashed bars: the three shares the blog attributes to the survey, drawn so they do not look verified."""
+    frame = frame.sort_values("pct", ascending=False).assign(label=lambda f: f["business_challenge"].map(_capitalised))
+    base = alt.Chart(frame).encode(
+        y=alt.Y("label:N", sort=list(frame["label"]), title=None, axis=alt.Axis(labelLimit=280)),
+        x=alt.X("pct:Q", title="Share of companies, as the post reports it (%; not verified)", scale=alt.Scale(domain=[0, 100])),
+    )
+    bars = base.mark_bar(height=28, fill="#ffffff", stroke=VERMILION, strokeWidth=2, strokeDash=[6, 4]).encode(
+        tooltip=[alt.Tooltip("label:N", title="Business challenge"), alt.Tooltip("pct:Q", title="Share, as the post reports it (%)"),
+                 alt.Tooltip("verification:N", title="Status")],
+    )
+    labels = base.mark_text(align="left", dx=6, fontSize=13, fontWeight="bold", color=DARK).encode(
+        text=alt.Text("value_label:N"),
+    ).transform_calculate(value_label="datum.pct + '%'")
+    shares = "; ".join(f"{label} {pct:g}%" for label, pct in zip(frame["label"], frame["pct"]))
+    return (bars + labels).properties(
+        width=520, height=alt.Step(48),
+        title=_title(
+            "The blog's three figures put customers first, as the study did, but are not verified",
+            _subtitle(table, frame, "Dashed, hollow bars: figures not verified."),
+        ),
+        description=f"Bar chart of figures reported by the blog only, not verified: {shares}.",
+    )
+
+
+# Lesson 2.5 ------------------------------------------------------------------------------------------
+
+NOT_REPRESENTATIVE = "Sample of brand customers, not representative of French internet users."
+
+
+def fan_expectations(frame: pd.DataFrame, table: str = "sncd_2011_social_media_attitude") -> alt.LayerChart:
+    """Horizontal bars: what fans of brands expected from them (SNCD 2011), highest first."""
+    frame = frame[frame["topic"] == "what fans expect"].sort_values("pct", ascending=False).assign(
+        label=lambda f: f["indicator"].map(_capitalised),
+    )
+    base = alt.Chart(frame).encode(
+        y=alt.Y("label:N", sort=list(frame["label"]), title=None, axis=alt.Axis(labelLimit=260)),
+        x=alt.X("pct:Q", title="Share of fans (%)", scale=alt.Scale(domain=[0, 100])),
+    )
+    bars = base.mark_bar(height=28, color=BLUE).encode(
+        tooltip=[alt.Tooltip("label:N", title="Expectation"), alt.Tooltip("pct:Q", title="Share (%)"),
+                 alt.Tooltip("base:N", title="Base"), alt.Tooltip("verification:N", title="Status")],
+    )
+    labels = base.mark_text(align="left", dx=4, fontSize=13, fontWeight="bold", color=DARK).encode(
+        text=alt.Text("label_pct:N"),
+    ).transform_calculate(label_pct="datum.pct + '%'")
+    shares = ", ".join(f"{label.lower()} {pct:g}%" for label, pct in zip(frame["label"], frame["pct"]))
+    return (bars + labels).properties(
+        width=520, height=alt.Step(44),
+        title=_title(
+            "Fans of brands expected concrete benefits, discounts first (SNCD, 2011)",
+            _subtitle(table, frame, f"Base: fans of at least one brand. {NOT_REPRESENTATIVE} Several answers possible."),
+        ),
+        description=f"Bar chart. What fans of brands expected, SNCD 2011 (base: fans of at least one brand): {shares}. Sample not representative.",
+    )
+
+
+SHORT_BASES = {
+    "members of at least one social network": "of network members",
+    "fans of at least one brand": "of fans",
+    "fans who have unsubscribed": "of fans who left",
+    "socionautes": "of socionautes",
+    "respondents": "of respondents",
+}
+
+
+def _shares_by_base(frame: pd.DataFrame, bases: list[str], colours: list[str], title: str, subtitle: list[str], kind: str) -> alt.LayerChart:
+    """Horizontal bars, each a share of a different group: the group is coloured and named after the value."""
+    frame = frame.assign(value_label=lambda f: f["pct"].map(lambda p: f"{p:g}%"), base_label=lambda f: f["base"].map(SHORT_BASES))
+    base = alt.Chart(frame).encode(
+        y=alt.Y("label:N", sort=list(frame["label"]), title=None, axis=alt.Axis(labelLimit=300)),
+        x=alt.X("pct:Q", title="Percentage of the group named beside each bar", scale=alt.Scale(domain=[0, 100])),
+    )
+    bars = base.mark_bar(height=26).encode(
+        color=alt.Color("base:N", sort=bases, scale=alt.Scale(domain=bases, range=colours), title="Share of…",
+                        legend=alt.Legend(orient="bottom", direction="vertical", labelLimit=400)),
+        tooltip=[alt.Tooltip("label:N", title="Indicator"), alt.Tooltip("pct:Q", title="Share (%)"),
+                 alt.Tooltip("base:N", title="Base"), alt.Tooltip("verification:N", title="Status")],
+    )
+    values = base.mark_text(align="left", dx=4, fontSize=13, fontWeight="bold", color=DARK).encode(text="value_label:N")
+    groups = base.mark_text(align="left", dx=42, fontSize=12, color="#444444").encode(text="base_label:N")
+    shares = " ".join(f"{label}: {pct:g}% of {group}." for label, pct, group in zip(frame["label"], frame["pct"], frame["base"]))
+    return (bars + values + groups).properties(
+        width=520, height=alt.Step(44),
+        title=_title(title, subtitle),
+        description=f"{kind} {shares} Sample not representative.",
+    )
+
+
+UNSUBSCRIBING = {
+    "fan of at least one brand": "Fans of at least one brand",
+    "has unsubscribed from a brand page": "Have unsubscribed from a brand's page",
+    "reason: too many posts": "Reason: too many posts",
+    "reason: content of little interest": "Reason: uninteresting content",
+}
+BASES_2011 = ["members of at least one social network", "fans of at least one brand", "fans who have unsubscribed"]
+
+
+def fan_unsubscribing_by_base(frame: pd.DataFrame, table: str = "sncd_2011_social_media_attitude") -> alt.LayerChart:
+    """Bars from joining to leaving a brand's page (SNCD 2011), each a share of a different, nested group."""
+    frame = frame[frame["indicator"].isin(UNSUBSCRIBING)].assign(
+        label=lambda f: f["indicator"].map(UNSUBSCRIBING),
+        order=lambda f: f["indicator"].map(list(UNSUBSCRIBING).index),
+    ).sort_values("order")
+    note = f"Each bar is a share of a different group (see its label). Reasons: several answers possible. {NOT_REPRESENTATIVE}"
+    return _shares_by_base(
+        frame, BASES_2011, [BLUE, ORANGE, GREEN],
+        "Half of brand fans had already left a page, mostly over too many posts (SNCD, 2011)",
+        _subtitle(table, frame, note), "Bar chart with a different base for each bar, SNCD 2011.",
+    )
+
+
+FANS_TO_BUYERS = {
+    "fan of at least one brand": "Fans of at least one brand",
+    "follows more than five brands": "Follow more than five brands",
+    "fans who are already customers of the brand": "Already customers of the brand",
+    "takes community reviews into account": "Take community reviews into account",
+    "ready to buy on a social network": "Ready to buy on a social network",
+    "has bought on a social network": "Have bought on a social network",
+    "became a customer because of a brand's social presence or comments": "Became a customer via social presence",
+}
+BASES_2012 = ["socionautes", "fans of at least one brand", "respondents"]
+
+
+def fans_to_buyers_by_base(frame: pd.DataFrame, table: str = "sncd_2012_social_media_attitude") -> alt.LayerChart:
+    """Bars from following brands to buying on a network (SNCD 2012), each labelled with its base."""
+    frame = frame[frame["indicator"].isin(FANS_TO_BUYERS)].assign(
+        label=lambda f: f["indicator"].map(FANS_TO_BUYERS),
+        order=lambda f: f["indicator"].map(list(FANS_TO_BUYERS).index),
+    ).sort_values("order")
+    note = f"Each bar is a share of the group named beside it, in the report's words ('socionautes': the survey's network users). {NOT_REPRESENTATIVE}"
+    return _shares_by_base(
+        frame, BASES_2012, [BLUE, ORANGE, VERMILION],
+        "2012: 83% of fans were already customers; 3% of socionautes had bought on a network",
+        _subtitle(table, frame, note), "Bar chart with a different base for some bars, SNCD 2012.",
+    )
+
+
+# Lesson 2.4 ------------------------------------------------------------------------------------------
+
+def ranking_by_criteria_weight(frame: pd.DataFrame, table: str = "simulated_vendor_scores") -> alt.LayerChart:
+    """SIMULATED bars: six fictional vendors' weighted scores, re-sorted as a slider moves the criteria's weights."""
+    weight = _slider("interaction_weight", "Weight on the human-interaction criteria (%, your choice) ", 20, 0, 100, 5)
+    frame = frame.assign(
+        application=(frame["product_features"] + frame["process_fit"]) / 2,
+        interaction=(frame["customer_conversations"] + frame["listening_and_response"]) / 2,
+    )
+    highlight = {"Vendor A": ORANGE, "Vendor C": BLUE}
+    base = alt.Chart(frame).transform_calculate(
+        total="(1 - interaction_weight / 100) * datum.application + (interaction_weight / 100) * datum.interaction",
+    ).encode(
+        y=alt.Y("vendor:N", sort=alt.EncodingSortField(field="total", op="max", order="descending"), title=None),
+        x=alt.X("total:Q", title="Weighted score (1 to 5, SIMULATED)", scale=alt.Scale(domain=[0, 5])),
+    )
+    bars = base.mark_bar(height=26).encode(
+        color=alt.Color("vendor:N", scale=alt.Scale(domain=list(frame["vendor"]),
+                        range=[highlight.get(v, GREY) for v in frame["vendor"]]), legend=None),
+        tooltip=[alt.Tooltip("vendor:N", title="Vendor"), alt.Tooltip("application:Q", title="Application view (average)", format=".1f"),
+                 alt.Tooltip("interaction:Q", title="Interaction view (average)", format=".1f"),
+                 alt.Tooltip("total:Q", title="Weighted score", format=".2f")],
+    )
+    labels = base.mark_text(align="left", dx=4, fontSize=13, color=DARK).encode(text=alt.Text("total:Q", format=".2f"))
+
+    def scores(w: float) -> str:
+        totals = ((1 - w) * frame["application"] + w * frame["interaction"]).round(2)
+        ranked = sorted(zip(frame["vendor"], totals), key=lambda vt: (-vt[1], vt[0]))
+        return ", ".join(f"{vendor} {total:.2f}" for vendor, total in ranked)
+
+    return (bars + labels).add_params(weight).properties(
+        width=520, height=alt.Step(40),
+        title=_title("SIMULATED: the same six vendors, ranked differently as the weights change", _subtitle(table, frame)),
+        description=(
+            "SIMULATED data. Horizontal bar chart of six fictional vendors' weighted scores, sorted from highest to lowest, "
+            f"with a slider for the weight on the human-interaction criteria. At 20%: {scores(0.2)}. At 80%: {scores(0.8)}."
+        ),
     )

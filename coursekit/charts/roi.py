@@ -1,5 +1,293 @@
-"""Charts for Part 3, ROI."""
+"""Charts for Part 3, ROI.
+
+Two charts are interactive: their sliders are Vega-Lite parameters (``alt.param`` bound to
+``alt.binding_range``), so they work on the static page, without a kernel. Every slider's name
+says what it controls and whether its value is an assumption.
+"""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+import textwrap
+
+import altair as alt
+import numpy as np
+import pandas as pd
+
+from coursekit import data, simulate
+from coursekit.charts.core import PALETTE, STATUS_WORDS, source_line
+
+__all__ = ["process_durations_before_after", "roi_what_if", "measurement_ladder"]
+
+GREY = "#555555"
+
+
+def _slider(name: str, label: str, value: float, low: float, high: float, step: float) -> alt.Parameter:
+    return alt.param(name=name, value=value, bind=alt.binding_range(min=low, max=high, step=step, name=label))
+
+
+def _text_panel(chart: alt.Chart, lines: dict[str, str], height: int) -> alt.Chart:
+    """Left-aligned lines of text, one per Vega expression in ``lines`` (computed from the sliders)."""
+    return (
+        chart.transform_calculate(**lines)
+        .transform_fold(list(lines), as_=["line", "text"])
+        .mark_text(align="left", baseline="middle", fontSize=13, color="#222222")
+        .encode(x=alt.value(0), y=alt.Y("line:N", axis=None), text="text:N")
+        .properties(width=440, height=height)
+    )
+
+
+# Lesson 3.1 ---------------------------------------------------------------------------------------
+
+PILOT, COMPARISON = "Pilot group (uses the platform)", "Comparison group"
+
+
+def _groups(frame: pd.DataFrame) -> pd.DataFrame:
+    """First half of the instances = pilot, second half = comparison; each keeps its chance variation.
+
+    The table's 'after' = before x (1 - BASF_SHORTENING) x chance, so chance = after / (before x 0.75).
+    """
+    number = frame["instance_id"].str[1:].astype(int)
+    half = len(frame) // 2
+    return frame.assign(
+        group=np.where(number <= half, PILOT, COMPARISON),
+        pilot=number <= half,
+        order_in_group=(number - 1) % half + 1,
+        chance=(frame["after_days"] / (frame["before_days"] * (1 - simulate.BASF_SHORTENING))).round(4),
+    )
+
+
+def _medians(frame: pd.DataFrame, effect: float, other: float) -> tuple[float, float, float]:
+    ratio = (1 - other / 100) * np.where(frame["pilot"], 1 - effect / 100, 1) * frame["chance"]
+    pilot, comparison = ratio[frame["pilot"]], ratio[~frame["pilot"]]
+    return pilot.median(), comparison.median(), (pilot > 1).mean()
+
+
+def process_durations_before_after(frame: pd.DataFrame, table: str = "simulated_process_durations") -> alt.VConcatChart:
+    """SIMULATED dot strip: per-instance change in duration, pilot vs comparison group, with three sliders."""
+    frame = _groups(frame)
+    effect = _slider("platform_effect", "Platform effect, pilot only (% shorter; 25 = blog-reported BASF figure, unverified) ", 25, 0, 50, 1)
+    other = _slider("other_causes", "Other causes, both groups (% shorter, below 0 = longer; assumption) ", 10, -20, 20, 1)
+    size = _slider("instances_per_group", "Instances measured per group (study size, your choice) ", 100, 5, 100, 5)
+    base = (
+        alt.Chart(frame)
+        .transform_filter("datum.order_in_group <= instances_per_group")
+        .transform_calculate(
+            ratio="(1 - other_causes / 100) * (datum.pilot ? 1 - platform_effect / 100 : 1) * datum.chance",
+            change_pct="100 * (datum.ratio - 1)",
+        )
+    )
+    y = alt.Y("group:N", sort=[PILOT, COMPARISON], title=None, axis=alt.Axis(labelLimit=220, labelFontSize=13))
+    x = alt.X(
+        "change_pct:Q",
+        title="Change in duration, after vs before (%, SIMULATED)",
+        scale=alt.Scale(domain=[-100, 200], clamp=True),
+        axis=alt.Axis(values=list(range(-100, 201, 50))),
+    )
+    colour = alt.Color("group:N", scale=alt.Scale(domain=[PILOT, COMPARISON], range=PALETTE[:2]), legend=None)
+    no_change = alt.Chart().mark_rule(strokeDash=[4, 4], color="#444444", aria=False).encode(x=alt.datum(0))  # decorative
+    dots = (
+        base.transform_calculate(jitter="(datum.order_in_group % 10) / 10 - 0.45")
+        .mark_circle(size=40, opacity=0.6)
+        .encode(
+            x=x,
+            y=y,
+            yOffset=alt.YOffset("jitter:Q", scale=alt.Scale(domain=[-0.6, 0.6])),
+            color=colour,
+            tooltip=[
+                alt.Tooltip("instance_id:N", title="Instance"),
+                alt.Tooltip("group:N", title="Group"),
+                alt.Tooltip("before_days:Q", title="Before (days)"),
+                alt.Tooltip("change_pct:Q", title="Change (%)", format="+.1f"),
+            ],
+        )
+    )
+    medians = (
+        base.transform_aggregate(median="median(change_pct)", groupby=["group"])
+        .mark_tick(color="black", thickness=3, size=50)
+        .encode(x=alt.X("median:Q"), y=y, tooltip=[alt.Tooltip("group:N", title="Group"), alt.Tooltip("median:Q", title="Median change (%)", format="+.1f")])
+    )
+    strip = alt.layer(no_change, dots, medians).properties(width=440, height=alt.Step(110))
+    summary = _text_panel(
+        base.transform_calculate(
+            p="datum.pilot ? datum.ratio : null",
+            c="datum.pilot ? null : datum.ratio",
+            longer="datum.pilot ? (datum.ratio > 1 ? 1 : 0) : null",
+        ).transform_aggregate(p="median(p)", c="median(c)", longer="mean(longer)"),
+        {
+            "line1": "'Pilot group, median change: ' + format(100 * (datum.p - 1), '+.1f') + '%'",
+            "line2": "'Comparison group, median change: ' + format(100 * (datum.c - 1), '+.1f') + '%'",
+            "line3": "'Platform effect estimated against the comparison group: ' + format(100 * (1 - datum.p / datum.c), '.1f') + '% shorter'",
+            "line4": "'Pilot instances that took longer anyway: ' + format(100 * datum.longer, '.0f') + '%'",
+        },
+        height=90,
+    )
+    pilot, comparison, longer = _medians(frame, 25, 10)
+    intro = f"SIMULATED process durations, {len(frame)} fictional instances split into two groups of {len(frame) // 2}"
+    notes = "Each dot keeps its own SIMULATED chance variation; the sliders set the effects."
+    return (
+        alt.vconcat(strip, summary, spacing=6)
+        .add_params(effect, other, size)
+        .properties(
+            title=alt.Title(
+                "SIMULATED: before/after mixes the platform's effect with other causes",
+                subtitle=textwrap.wrap(source_line(table), 95) + textwrap.wrap(notes, 95),
+            ),
+            description=(
+                f"{intro}, dot strip of the change in each instance's duration. At the default settings (platform effect 25%, "
+                f"other causes 10%, 100 instances per group): pilot group median change {100 * (pilot - 1):+.1f}%, "
+                f"comparison group {100 * (comparison - 1):+.1f}%, platform effect estimated against the comparison group "
+                f"{100 * (1 - pilot / comparison):.1f}%, pilot instances that took longer {100 * longer:.0f}%."
+            ),
+        )
+    )
+
+
+# Lesson 3.2 ---------------------------------------------------------------------------------------
+
+# The four assumptions of the what-if model: (name, slider label, default, min, max, step).
+# None is data. The lesson says where each range comes from.
+WHAT_IF_ASSUMPTIONS = [
+    ("adoption_pct", "Staff actively using the platform (%; assumption) ", 30, 0, 100, 5),
+    ("time_saved_pct", "Time saved per active user (% of the week; assumption) ", 2, 0, 25, 0.5),
+    ("use_rate_pct", "Saved time turned into valuable work (%; assumption) ", 50, 0, 100, 5),
+    ("cost_fte", "Programme cost (salaries per 1,000 staff a year; assumption) ", 3, 0.5, 20, 0.5),
+]
+_VALUE_PER_POINT = "10 * time_saved_pct / 100 * use_rate_pct / 100"  # value of one point of adoption, per 1,000 employees
+
+
+def _what_if_numbers(adoption: float, time_saved: float, use_rate: float, cost: float) -> tuple[float, float, float]:
+    """Value, return (%) and break-even adoption (%) of the what-if model, as the chart computes them."""
+    per_point = 10 * time_saved / 100 * use_rate / 100
+    value = adoption * per_point
+    return value, 100 * (value - cost) / cost, (cost / per_point if per_point else float("inf"))
+
+
+def _basf_share(frame: pd.DataFrame) -> pd.DataFrame:
+    """connect.BASF users as a share of employees, from the two counts of the same article (about 2013)."""
+    rows = frame[frame["as_of"] == "about 2013"].set_index("measure")
+    users, staff = rows.loc["connect.BASF users"], rows.loc["employees"]
+    return pd.DataFrame({
+        "share": [round(100 * users["count"] / staff["count"], 1)],
+        "users": [int(users["count"])],
+        "employees": [int(staff["count"])],
+        "status": [STATUS_WORDS[users["verification"]] if users["verification"] == staff["verification"] else "mixed"],
+    })
+
+
+def roi_what_if(frame: pd.DataFrame, table: str = "basf_connect_adoption") -> alt.VConcatChart:
+    """What-if ROI: value of freed time against programme cost, by adoption; four assumption sliders.
+
+    The only data drawn is a reference line: connect.BASF users as a share of BASF's employees.
+    """
+    params = [_slider(*row) for row in WHAT_IF_ASSUMPTIONS]
+    basf = _basf_share(frame)
+    x = alt.X("adoption:Q", title="Share of staff who actively use the platform (%)", scale=alt.Scale(domain=[0, 100]))
+    y_title = "Full-time salaries per 1,000 employees per year"
+    series = ["Value of time turned into work", "Programme cost"]
+    lines = (
+        alt.Chart(alt.sequence(0, 101, 1, as_="adoption"))
+        .transform_calculate(**{series[0]: f"datum.adoption * {_VALUE_PER_POINT}", series[1]: "cost_fte"})
+        .transform_fold(series, as_=["series", "fte"])
+        .mark_line(strokeWidth=3)
+        .encode(
+            x=x,
+            y=alt.Y("fte:Q", title=y_title, scale=alt.Scale(zero=True)),
+            color=alt.Color("series:N", sort=series, scale=alt.Scale(domain=series, range=PALETTE[:2]), title=None, legend=alt.Legend(labelLimit=0)),
+            strokeDash=alt.StrokeDash("series:N", sort=series, scale=alt.Scale(domain=series, range=[[1, 0], [6, 4]]), title=None, legend=alt.Legend(labelLimit=0)),
+            tooltip=[alt.Tooltip("series:N", title="Line"), alt.Tooltip("adoption:Q", title="Adoption (%)"), alt.Tooltip("fte:Q", title="Salaries", format=".1f")],
+        )
+    )
+    chosen = alt.Chart(alt.sequence(0, 1, 1, as_="i")).transform_calculate(
+        adoption="adoption_pct", fte=f"adoption_pct * {_VALUE_PER_POINT}"
+    )
+    rule = chosen.mark_rule(strokeDash=[2, 3], color="#222222").encode(x=x)
+    point = chosen.mark_point(size=90, filled=True, color=PALETTE[0], opacity=1).encode(x=x, y=alt.Y("fte:Q", title=y_title))
+    reference = alt.Chart(basf).encode(x=alt.X("share:Q", scale=alt.Scale(domain=[0, 100])))
+    basf_rule = reference.mark_rule(color="#888888", strokeWidth=2)
+    basf_label = reference.mark_text(align="left", dx=5, baseline="top", y=252, lineBreak="\n", fontSize=11, color=GREY).encode(
+        text=alt.value(f"connect.BASF users, about 2013:\n{basf['share'][0]:.0f}% of employees\n({basf['status'][0]})")
+    )
+    top = alt.layer(lines, basf_rule, basf_label, rule, point).properties(width=520, height=300)
+    summary = _text_panel(
+        alt.Chart(alt.sequence(0, 1, 1, as_="i")).transform_calculate(
+            value=f"adoption_pct * {_VALUE_PER_POINT}",
+            roi="100 * (datum.value - cost_fte) / cost_fte",
+            per_point=_VALUE_PER_POINT,
+            break_even="datum.per_point > 0 ? cost_fte / datum.per_point : null",
+        ),
+        {
+            "line1": "'At ' + format(adoption_pct, '.0f') + '% adoption: value ' + format(datum.value, '.1f') + ', cost ' + format(cost_fte, '.1f') + ' full-time salaries per 1,000 employees'",
+            "line2": "'Return on investment under these assumptions: ' + (abs(datum.roi) < 0.5 ? '0' : format(datum.roi, '+.0f')) + '%'",
+            "line3": "'Break-even adoption: ' + (datum.break_even === null ? 'never (no time turned into work)' : datum.break_even > 100 ? 'not reached even at 100%' : format(datum.break_even, '.0f') + '% of staff')",
+        },
+        height=66,
+    )
+    value, roi, break_even = _what_if_numbers(*(row[2] for row in WHAT_IF_ASSUMPTIONS))
+    info = data.info(table)
+    reference_note = (
+        f"Grey line, the only data: connect.BASF users as a share of BASF employees, about 2013 "
+        f"({basf['users'][0]:,} of {basf['employees'][0]:,}). Source: {info.short_source}. Status: {basf['status'][0]}."
+    )
+    return (
+        alt.vconcat(top, summary, spacing=6)
+        .add_params(*params)
+        .properties(
+            title=alt.Title(
+                "What-if, not data: the return depends on four assumptions you set",
+                subtitle=textwrap.wrap("Every slider is an assumption. " + reference_note, 95),
+            ),
+            description=(
+                "Interactive what-if chart built from assumptions. The value of time turned into work rises with adoption; "
+                "the programme cost is flat. At the defaults, 30% adoption, 2% of the week saved, 50% turned into work and a "
+                f"cost of 3 full-time salaries per 1,000 employees: value {value:.1f}, cost 3.0, return {roi:.0f}%, "
+                f"break-even adoption {break_even:.0f}%. A grey reference line marks connect.BASF's users, "
+                f"{basf['share'][0]:.1f}% of BASF's employees about 2013 ({basf['status'][0]})."
+            ),
+        )
+    )
+
+
+# Lesson 3.4 ---------------------------------------------------------------------------------------
+
+# The course's ladder of measurement, top (reach) to bottom (effects). A rung shows a bar only where the
+# table has a figure for it; the others say that no public figure was found. Nothing is filled in.
+LADDER = [
+    ("Reach: agents with intranet access before the project", "agents with intranet access before the project"),
+    ("Reach: agents with access after the planned extension", "agents with intranet access after the planned extension"),
+    ("Activity: agents actively using CollabParis workspaces", None),
+    ("Activity: agents contributing content", None),
+    ("Effect: changes in work (time saved, service quality)", None),
+]
+NOT_FOUND = "no public figure found"
+
+
+def measurement_ladder(frame: pd.DataFrame, table: str = "collabparis_intranet_access") -> alt.LayerChart:
+    """Horizontal bars for the rungs that have a public figure; 'no public figure found' for the others."""
+    agents = frame.set_index("measure")["agents"]
+    figures = [int(agents[measure]) if measure in agents else None for _, measure in LADDER]
+    rungs = pd.DataFrame({
+        "rung": [rung for rung, _ in LADDER],
+        "agents": pd.array(figures, dtype="Int64"),
+        "label": [f"about {n:,}" if n is not None else NOT_FOUND for n in figures],
+    })
+    y = alt.Y("rung:N", sort=[rung for rung, _ in LADDER], title=None, axis=alt.Axis(labelLimit=360, labelFontSize=12))
+    base = alt.Chart(rungs).encode(y=y)
+    with_figure = base.transform_filter("isValid(datum.agents)")
+    bars = with_figure.mark_bar(height=24, color=PALETTE[0]).encode(
+        x=alt.X("agents:Q", title="Agents (round figures, as reported)", scale=alt.Scale(domain=[0, 55000]), axis=alt.Axis(format=",d")),
+        tooltip=[alt.Tooltip("rung:N", title="Rung"), alt.Tooltip("agents:Q", title="Agents", format=",d")],
+    )
+    values = with_figure.mark_text(align="left", dx=4, fontSize=12, color="#222222").encode(x="agents:Q", text="label:N")
+    missing = base.transform_filter("!isValid(datum.agents)").mark_text(
+        align="left", x=4, fontSize=12, fontStyle="italic", color=GREY
+    ).encode(text="label:N")
+    shown = "; ".join(f"{row.rung}: {row.label}" for row in rungs.itertuples())
+    return alt.layer(bars, values, missing).properties(
+        width=360,
+        height=alt.Step(44),
+        title=alt.Title(
+            "Paris's intranet: the only public figures count access, not collaboration",
+            subtitle=textwrap.wrap(source_line(table) + f" Lower rungs: {NOT_FOUND} by the course.", 95),
+        ),
+        description=f"Five rungs, from reach at the top to effects at the bottom. {shown}. Figures from a secondary source, round numbers.",
+    )

@@ -64,12 +64,23 @@ def test_each_chart_is_described_for_screen_readers(visit, book_url):
 
 
 def _right_and_wrong(ex: Exercise) -> list[object]:
-    """Answers to try: right, wrong, and for numbers some a learner might mistype."""
+    """Answers to try: right, wrong, and incomplete or mistyped ones a learner might give."""
     if ex.type == "numeric":
         assert ex.answer is not None
         right = f"{ex.answer:g}".replace(".", ",")
         return [right, f"{ex.answer - ex.tolerance - 5:g}", f"{ex.answer + ex.tolerance + 5:g}", "", "abc",
                 "<script>alert(1)</script>", "1e999", "99999999999999"]
+    if ex.type == "ordering":
+        n = len(ex.items)
+        right = list(range(1, n + 1))
+        return [right, [2, 1] + right[2:], right[::-1], [None] * n, [1] * n, right[:-1] + [None]]
+    if ex.type == "categorising":
+        right = [item.category for item in ex.items]
+        k = len(ex.categories)
+        return [right, [(c + 1) % k for c in right], right[:-1] + [(right[-1] + 1) % k], [None] * len(right), right[:-1] + [None]]
+    if ex.type == "reflection":
+        enough = " ".join(["word"] * max(ex.min_words, 1))
+        return ["", "   ", "one", f"My <b>own</b> view: {enough} <script>alert(1)</script>", enough]
     correct = [i for i, c in enumerate(ex.choices) if c.correct]
     wrong = [i for i, c in enumerate(ex.choices) if not c.correct]
     if ex.type == "single_choice":
@@ -77,10 +88,21 @@ def _right_and_wrong(ex: Exercise) -> list[object]:
     return [correct, correct[:1] + wrong[:1], [], wrong[:1]]
 
 
+def _expected_statuses(ex: Exercise) -> set[str]:
+    return {"ungraded", "invalid"} if ex.type == "reflection" else {"correct", "incorrect", "invalid"}
+
+
 def _answer(page, ex: Exercise, response) -> str:
+    """Give a response through the page's form, press its check button, and read the feedback."""
     root = page.locator(f"#cx-{ex.id}")
     if ex.type == "numeric":
         root.locator("input[type=text]").fill(str(response))
+    elif ex.type == "reflection":
+        root.locator("textarea").fill(response or "")
+    elif ex.type in ("ordering", "categorising"):
+        values = response if isinstance(response, list) else [None] * len(ex.items)
+        for i, value in enumerate(values):
+            root.locator(f"#cx-{ex.id}-item-{i}").select_option("" if value is None else str(value))
     else:
         chosen = [] if response is None else ([response] if isinstance(response, int) else response)
         for i in range(len(ex.choices)):
@@ -116,7 +138,7 @@ def test_every_exercise_answers_back_like_the_python_checker(visit, book_url, na
             expected = ex.check(response)
             assert shown == expected.message, f"{exercise_id} answered {response!r}"
             statuses.add(expected.status)
-        assert {"correct", "incorrect", "invalid"} <= statuses
+        assert _expected_statuses(ex) <= statuses
     assert seen.dialogs == [] and seen.errors == [] and seen.outside_requests == []
 
 

@@ -1,0 +1,123 @@
+"""A learner's answers in live notebooks, kept in a progress file so that no work is lost.
+
+The file is ``progress.json`` in the user's data folder (``platformdirs.user_data_dir("coursekit")``),
+or in ``$COURSEKIT_PROGRESS_DIR`` when that is set (the tests and nbval runs point it at a temporary
+folder). It has the format of the book's "Download my answers" file, so the same scorer reads both.
+Writes are atomic (a temporary file in the same folder, then ``os.replace``); a file that cannot be
+read as answers is set aside as ``progress.json.corrupt-<n>`` with a warning, never a crash.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import warnings
+from datetime import datetime, timezone
+from pathlib import Path
+
+import platformdirs
+
+FORMAT = "coursekit-answers"
+VERSION = 1
+ENV = "COURSEKIT_PROGRESS_DIR"
+FILE_NAME = "progress.json"
+
+
+class ProgressWarning(UserWarning):
+    """The progress file could not be read or written; the learner's checking still works."""
+
+
+def progress_file() -> Path:
+    """Where this user's answers are kept."""
+    folder = os.environ.get(ENV) or platformdirs.user_data_dir("coursekit")
+    return Path(folder) / FILE_NAME
+
+
+def document(answers: dict[str, dict]) -> dict:
+    """An answers document: the format shared by the progress file and the book's download."""
+    saved_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return {"format": FORMAT, "version": VERSION, "saved_at": saved_at, "answers": answers}
+
+
+def is_blank(response: object) -> bool:
+    """True for a response with nothing in it yet (no choice, no text, no position)."""
+    if isinstance(response, str):
+        return not response.strip()
+    if isinstance(response, list):
+        return all(is_blank(r) for r in response)
+    return response is None
+
+
+def _answers_in(text: str) -> dict[str, dict]:
+    data = json.loads(text)
+    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != VERSION:
+        raise ValueError("not a coursekit answers file")
+    answers = data.get("answers")
+    if not isinstance(answers, dict) or not all(isinstance(a, dict) for a in answers.values()):
+        raise ValueError("no answers in it")
+    return answers
+
+
+def set_aside(path: Path) -> Path:
+    """Rename an unreadable progress file to the first free ``<name>.corrupt-<n>``."""
+    n = 1
+    while (aside := path.with_name(f"{path.name}.corrupt-{n}")).exists():
+        n += 1
+    path.rename(aside)
+    return aside
+
+
+def load_answers(path: Path | None = None) -> dict[str, dict]:
+    """The saved answers by exercise id; an unreadable file is set aside with a warning."""
+    path = path or progress_file()
+    try:
+        raw = path.read_bytes()
+    except (FileNotFoundError, NotADirectoryError):
+        return {}
+    except OSError as err:
+        warnings.warn(f"Your saved answers in {path} could not be read ({err.strerror}); they are not restored.",
+                      ProgressWarning, stacklevel=2)
+        return {}
+    try:
+        return _answers_in(raw.decode("utf-8"))
+    except (ValueError, RecursionError) as err:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+        try:
+            aside = f"it was kept as {set_aside(path)}"
+        except OSError as rename_err:
+            aside = f"it could not be set aside either ({rename_err.strerror})"
+        warnings.warn(f"Your saved answers in {path} were damaged ({err}): {aside}, and a new file is started.",
+                      ProgressWarning, stacklevel=2)
+        return {}
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write a file so that it is always either the old or the new content, never half of one."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def save_answer(exercise_id: str, record: dict | None, path: Path | None = None) -> str | None:
+    """Store one exercise's answer (or forget it, with None); returns a message for the learner if it failed."""
+    path = path or progress_file()
+    answers = load_answers(path)
+    if record is None:
+        if exercise_id not in answers:
+            return None
+        del answers[exercise_id]
+    else:
+        answers[exercise_id] = record
+    try:
+        write_atomically(path, json.dumps(document(answers), ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    except OSError as err:
+        return f"Your answer could not be saved in {path} ({err.strerror or err}); checking still works."
+    return None

@@ -1,0 +1,148 @@
+"""Score a learner's answers file: ``python -m coursekit.exercises.score answers.json``.
+
+Reads a file from the book's "Download my answers" button (or a live notebook's progress file),
+checks every answer again with the Python checker (``Exercise.check``; a status stored in the file
+is ignored), and prints one line per exercise and a total. Reflections are listed with their text,
+not graded. A file that is not a sound answers file gets one line saying why, and exit status 1.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+
+from coursekit.exercises.model import BankError, Exercise, load_bank
+from coursekit.exercises.progress import FORMAT, VERSION
+from coursekit.paths import EXERCISE_BANK_DIR
+
+MAX_BYTES = 1_000_000
+VERDICTS = {"correct": "correct", "incorrect": "not correct", "invalid": "incomplete", "ungraded": "not auto-graded"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+class AnswersFileError(Exception):
+    """The file is not a sound answers file; the message says why, in one line."""
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _in_range(value: object, low: int, high: int) -> bool:
+    return _is_int(value) and low <= value <= high  # type: ignore[operator]
+
+
+def response_problem(ex: Exercise, response: object) -> str | None:
+    """Why a response does not have the shape its exercise's type takes, or None."""
+    n_choices, n_items, n_categories = len(ex.choices), len(ex.items), len(ex.categories)
+    if ex.type == "single_choice" and not (response is None or _in_range(response, 0, n_choices - 1)):
+        return f"the response must be a choice number from 0 to {n_choices - 1}, or null"
+    if ex.type == "multiple_choice" and not (
+        isinstance(response, list) and all(_in_range(r, 0, n_choices - 1) for r in response)
+    ):
+        return f"the response must be a list of choice numbers from 0 to {n_choices - 1}"
+    if ex.type in ("numeric", "reflection") and not isinstance(response, str):
+        return "the response must be text"
+    if ex.type in ("ordering", "categorising"):
+        low, high, what = (1, n_items, "positions") if ex.type == "ordering" else (0, n_categories - 1, "category numbers")
+        if not (isinstance(response, list) and len(response) == n_items
+                and all(r is None or _in_range(r, low, high) for r in response)):
+            return f"the response must be a list of {n_items} {what} from {low} to {high} (or null)"
+    return None
+
+
+def read_answers(path: Path, bank: dict[str, Exercise]) -> tuple[str, dict[str, object]]:
+    """The file's saved_at and its responses by exercise id; AnswersFileError if it is not sound."""
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as err:
+        raise AnswersFileError(f"cannot read the file ({err.strerror or err})") from None
+    if len(raw) > MAX_BYTES:
+        raise AnswersFileError("the file is larger than 1 MB, far too large for an answers file")
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise AnswersFileError("the file is not text (UTF-8), so it is not an answers file") from None
+    except json.JSONDecodeError as err:
+        raise AnswersFileError(f"the file is not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})") from None
+    except ValueError as err:  # e.g. a number with thousands of digits
+        raise AnswersFileError(f"the file is not usable JSON ({str(err)[:80]})") from None
+    except RecursionError:
+        raise AnswersFileError("the file's JSON is nested too deeply to be an answers file") from None
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise AnswersFileError(f"this is not a coursekit answers file (its \"format\" should be \"{FORMAT}\")")
+    if data.get("version") != VERSION:
+        raise AnswersFileError(f"this answers file has version {json.dumps(data.get('version'))}; this scorer reads version {VERSION}")
+    answers, saved_at = data.get("answers"), data.get("saved_at", "")
+    if not isinstance(answers, dict):
+        raise AnswersFileError("the file has no \"answers\" object")
+    if not isinstance(saved_at, str):
+        raise AnswersFileError("\"saved_at\" must be a date and time as text")
+    responses: dict[str, object] = {}
+    for exercise_id, entry in answers.items():
+        shown_id = json.dumps(exercise_id)[:60]
+        if exercise_id not in bank:
+            raise AnswersFileError(f"unknown exercise id {shown_id}: it is not in the course's exercise bank")
+        ex = bank[exercise_id]
+        if not isinstance(entry, dict) or "response" not in entry:
+            raise AnswersFileError(f"exercise {shown_id}: the entry must be an object with a \"response\"")
+        if entry.get("type") != ex.type:
+            raise AnswersFileError(f"exercise {shown_id}: its type should be \"{ex.type}\", not {json.dumps(entry.get('type'))[:40]}")
+        problem = response_problem(ex, entry["response"])
+        if problem:
+            raise AnswersFileError(f"exercise {shown_id} ({ex.type}): {problem}")
+        responses[exercise_id] = entry["response"]
+    return _CONTROL.sub("?", saved_at)[:40], responses
+
+
+def _printable(text: str) -> str:
+    return _CONTROL.sub("\ufffd", text.replace("\r\n", "\n"))
+
+
+def report(path: Path, bank: dict[str, Exercise]) -> str:
+    """The per-exercise report and the total, as text."""
+    saved_at, responses = read_answers(path, bank)
+    lines = [f"Answers in {path.name}" + (f", saved {saved_at}" if saved_at else "") + f": {len(responses)} exercise(s)", ""]
+    ordered = [ex for ex in bank.values() if ex.id in responses]
+    width = max([len(ex.id) for ex in ordered] + [8])
+    lines.append(f"{'exercise':<{width}}  lesson  {'type':<15}  verdict")
+    correct = graded = reflections = 0
+    for ex in ordered:
+        result = ex.check(responses[ex.id])
+        lines.append(f"{ex.id:<{width}}  {ex.lesson:<6}  {ex.type:<15}  {VERDICTS[result.status]}")
+        if ex.auto_graded:
+            graded += 1
+            correct += result.correct
+            if not result.correct:
+                lines.append(f"    {result.message}")
+        else:
+            reflections += 1
+            text = _printable(str(responses[ex.id]).strip()) or "(nothing written)"
+            lines += [f"    | {line}" for line in text.splitlines()]
+    reflected = f"; {reflections} reflection{'s' if reflections != 1 else ''} not auto-graded" if reflections else ""
+    lines += ["", f"Total: {correct} of {graded} auto-graded exercise{'s' if graded != 1 else ''} correct{reflected}."]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("answers", type=Path, help="an answers file (answers-<page>.json, or progress.json)")
+    parser.add_argument("--bank", type=Path, default=EXERCISE_BANK_DIR, help="the exercise bank folder (default: the course's)")
+    args = parser.parse_args(argv)
+    try:
+        print(report(args.answers, load_bank(args.bank)))
+    except AnswersFileError as err:
+        print(f"error: {args.answers}: {err}", file=sys.stderr)
+        return 1
+    except BankError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,279 @@
+"""Every exercise type on a page, in Chromium: verdicts like the Python checker, answers that survive a
+reload, a reset that clears them, a download the scorer accepts, and ordering and sorting by keyboard alone.
+
+The page is made from tests/fixtures/banks/every_type.yml (markup in every text) and served from the
+built book's _static folder, next to the real exercises.js and exercises.css.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import uuid
+
+import pytest
+
+from coursekit.exercises import load_bank, load_file, static
+from coursekit.exercises.score import report
+from helpers import BUILD_HTML, FIXTURES
+from test_pages import _answer, _expected_statuses, _right_and_wrong
+
+pytestmark = pytest.mark.browser
+
+BANK_FILE = FIXTURES / "banks" / "every_type.yml"
+KIT = {ex.id: ex for ex in load_file(BANK_FILE)}
+STORE = "coursekit:answers:v1:"
+
+
+@pytest.fixture(scope="module")
+def kit_url(book_url):
+    """A page with one exercise of every type, beside the book's own exercise script and style."""
+    folder = BUILD_HTML / "_static" / f"_test_kit_{uuid.uuid4().hex[:8]}"
+    folder.mkdir()
+    body = "\n".join(static.render(ex) for ex in KIT.values())
+    (folder / "index.html").write_text(
+        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Every exercise type</title><link rel="icon" href="data:,">'
+        '<link rel="stylesheet" href="../exercises.css"><script src="../exercises.js" defer></script></head>'
+        f"<body><main>{body}<p>After the exercises.</p></main></body></html>",
+        encoding="utf-8",
+    )
+    yield f"{book_url}_static/{folder.name}/index.html"
+    shutil.rmtree(folder)
+
+
+def _clean(seen) -> None:
+    assert seen.dialogs == [] and seen.errors == [] and seen.outside_requests == [] and seen.failed == []
+    assert seen.page.locator("main b, main i, main u, main img").count() == 0
+
+
+def _feedback(page, ex_id: str) -> str:
+    return page.locator(f"#cx-{ex_id} .cx-feedback").inner_text()
+
+
+def test_each_type_answered_right_or_wrong_shows_the_python_checkers_message(visit, kit_url):
+    seen = visit(kit_url)
+    for ex in KIT.values():
+        statuses = set()
+        for response in _right_and_wrong(ex):
+            assert _answer(seen.page, ex, response) == ex.check(response).message, f"{ex.id} answered {response!r}"
+            statuses.add(ex.check(response).status)
+        assert _expected_statuses(ex) <= statuses, ex.id
+    _clean(seen)
+
+
+def test_a_reflection_reveals_its_notes_only_after_enough_words(visit, kit_url):
+    seen = visit(kit_url)
+    ex = KIT["kit-reflection"]
+    notes = seen.page.locator("#cx-kit-reflection-notes")
+    assert notes.is_hidden()
+    _answer(seen.page, ex, "too short")
+    assert notes.is_hidden()
+    _answer(seen.page, ex, "I would ask my team what they need.")
+    assert notes.is_visible()
+    assert 'A <script>alert("model")</script> good answer' in notes.inner_text()
+    assert seen.page.locator("#cx-kit-reflection button.cx-check").inner_text() == "Compare with notes"
+    _clean(seen)
+
+
+ANSWERS = {
+    "kit-single": 1,
+    "kit-multiple": [0, 1],
+    "kit-numeric": "3,5",
+    "kit-ordering": [2, 1, 3, 4],
+    "kit-categorising": [0, 1, 0, 1],
+    "kit-reflection": "We would <b>meet</b> every week & listen.",
+}
+
+
+def _inputs(page) -> dict:
+    """What every form shows, read from the page."""
+    return page.evaluate(
+        """() => Object.fromEntries([...document.querySelectorAll('.cx-exercise')].map(root => [root.dataset.cxId,
+              [...root.querySelectorAll('input, select, textarea')].map(el =>
+                 el.type === 'radio' || el.type === 'checkbox' ? el.checked : el.value)]))"""
+    )
+
+
+def test_answers_survive_a_reload_and_reset_clears_them(visit, kit_url):
+    seen = visit(kit_url)
+    page = seen.page
+    for ex_id, response in ANSWERS.items():
+        _answer(page, KIT[ex_id], response)
+    page.locator("#cx-kit-numeric input").fill("4")  # changed after checking: kept, but not yet checked
+    before = _inputs(page)
+    page.reload(wait_until="networkidle")
+    assert _inputs(page) == before
+    for ex_id, response in ANSWERS.items():
+        if ex_id != "kit-numeric":
+            assert _feedback(page, ex_id) == KIT[ex_id].check(response).message, ex_id
+    assert _feedback(page, "kit-numeric") == ""
+    assert page.locator("#cx-kit-reflection-notes").is_visible()
+    stored = page.evaluate(f"Object.keys(localStorage).filter(k => k.startsWith('{STORE}')).sort()")
+    assert stored == sorted(STORE + ex_id for ex_id in ANSWERS)
+
+    assert page.locator(".cx-toolbar").count() == 1
+    reset = page.get_by_role("button", name="Reset my answers")
+    reset.click()
+    assert page.locator(".cx-toolbar-status").inner_text().startswith("This erases every answer")
+    assert _inputs(page) == before, "one press only asks for confirmation"
+    page.get_by_role("button", name="Yes, erase my answers").click()
+    assert page.evaluate(f"Object.keys(localStorage).filter(k => k.startsWith('{STORE}')).length") == 0
+    page.reload(wait_until="networkidle")
+    for ex_id, values in _inputs(page).items():
+        assert all(v in (False, "") for v in values), ex_id
+        assert _feedback(page, ex_id) == ""
+    _clean(seen)
+
+
+def test_the_download_is_an_answers_file_the_scorer_accepts(visit, kit_url, tmp_path):
+    seen = visit(kit_url)
+    page = seen.page
+    for ex_id, response in ANSWERS.items():
+        _answer(page, KIT[ex_id], response)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download my answers").click()
+    download = info.value
+    assert download.suggested_filename == "answers-index.json"
+    path = tmp_path / download.suggested_filename
+    download.save_as(path)
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["format"] == "coursekit-answers" and saved["version"] == 1 and saved["saved_at"].endswith("Z")
+    assert {ex_id: a["response"] for ex_id, a in saved["answers"].items()} == ANSWERS
+    assert {ex_id: a["status"] for ex_id, a in saved["answers"].items()} == {
+        ex_id: KIT[ex_id].check(r).status for ex_id, r in ANSWERS.items()
+    }
+    bank_dir = tmp_path / "bank"
+    bank_dir.mkdir()
+    shutil.copyfile(BANK_FILE, bank_dir / BANK_FILE.name)
+    scored = report(path, load_bank(bank_dir))
+    assert "Total: 3 of 5 auto-graded exercises correct; 1 reflection not auto-graded." in scored
+    assert "| We would <b>meet</b> every week & listen." in scored
+
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download as Markdown").click()
+    markdown_path = tmp_path / "answers.md"
+    info.value.save_as(markdown_path)
+    text = markdown_path.read_text(encoding="utf-8")
+    assert info.value.suggested_filename == "answers-index.md"
+    assert text.startswith("# My answers: Every exercise type")
+    assert "Exercise `kit-ordering` (Exercise · Ordering)" in text
+    assert "- 1. Agree an agenda\n- 2. Invite <b>people</b>\n" in text
+    assert "- A brand page post: Broadcast & reach" in text
+    assert "> We would <b>meet</b> every week & listen." in text
+    assert "Result: Not quite" in text and "Result: Compared with the notes (not marked)" in text
+    _clean(seen)
+
+
+def _tab_to(page, selector: str, limit: int = 80) -> None:
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"document.activeElement === document.querySelector({json.dumps(selector)})"):
+            return
+    raise AssertionError(f"Tab never reached {selector}")
+
+
+@pytest.mark.parametrize("ex_id", ["kit-ordering", "kit-categorising"])
+def test_keyboard_alone_can_order_and_categorise(visit, kit_url, ex_id):
+    seen = visit(kit_url)
+    page = seen.page
+    ex = KIT[ex_id]
+    right = list(range(1, len(ex.items) + 1)) if ex.type == "ordering" else [i.category for i in ex.items]
+    shown = [int(i) for i in page.eval_on_selector_all(f"#cx-{ex_id} select", "els => els.map(e => e.dataset.cxItem)")]
+    _tab_to(page, f"#cx-{ex_id}-item-{shown[0]}")
+    for n, item in enumerate(shown):
+        steps = right[item] if ex.type == "ordering" else right[item] + 1
+        for _ in range(steps):
+            page.keyboard.press("ArrowDown")
+        page.keyboard.press("Tab")
+        if n + 1 < len(shown):
+            assert page.evaluate("document.activeElement.id") == f"cx-{ex_id}-item-{shown[n + 1]}"
+    assert page.evaluate("document.activeElement.className") == "cx-check"
+    page.keyboard.press("Enter")
+    assert _feedback(page, ex_id) == ex.check(right).message and _feedback(page, ex_id).startswith("Correct.")
+    _clean(seen)
+
+
+def test_without_storage_checking_still_works_and_warns_once(browser, kit_url):
+    context = browser.new_context()
+    context.add_init_script(
+        "Storage.prototype.setItem = function () { throw new DOMException('full', 'QuotaExceededError'); };"
+        "Storage.prototype.removeItem = Storage.prototype.setItem;"
+    )
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda m: errors.append(m.text) if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    try:
+        page.goto(kit_url, wait_until="networkidle")
+        for ex_id, response in ANSWERS.items():
+            assert _answer(page, KIT[ex_id], response) == KIT[ex_id].check(response).message
+        warnings = page.locator(".cx-storage-warning")
+        assert warnings.count() == 1 and "Download my answers" in warnings.inner_text()
+        with page.expect_download() as info:
+            page.get_by_role("button", name="Download my answers").click()
+        assert json.loads(open(info.value.path(), encoding="utf-8").read())["answers"].keys() == ANSWERS.keys()
+        assert errors == []
+    finally:
+        context.close()
+
+
+def test_damaged_or_tampered_saved_answers_are_ignored_safely(browser, kit_url):
+    context = browser.new_context()
+    entries = {
+        "kit-single": '{"type": "single_choice", "response": 99, "status": "correct"}',
+        "kit-ordering": '{"type": "ordering", "response": "<img src=x onerror=alert(1)>", "status": "correct"}',
+        "kit-numeric": "{not json",
+        "kit-categorising": '{"type": "numeric", "response": "1"}',
+        "kit-reflection": '{"type": "reflection", "response": "<img src=x onerror=alert(2)>", "status": "correct"}',
+    }
+    context.add_init_script(
+        f"for (const [id, v] of Object.entries({json.dumps(entries)})) localStorage.setItem({json.dumps(STORE)} + id, v);"
+    )
+    page = context.new_page()
+    problems: list[str] = []
+    page.on("console", lambda m: problems.append(m.text) if m.type in ("error", "warning") else None)
+    page.on("pageerror", lambda e: problems.append(str(e)))
+    page.on("dialog", lambda d: (problems.append(d.message), d.dismiss()))
+    try:
+        page.goto(kit_url, wait_until="networkidle")
+        assert page.locator("img").count() == 0 and problems == []
+        assert page.locator("#cx-kit-reflection textarea").input_value() == "<img src=x onerror=alert(2)>"
+        assert _feedback(page, "kit-reflection") == KIT["kit-reflection"].check("<img src=x onerror=alert(2)>").message
+        for ex_id in ("kit-single", "kit-ordering", "kit-numeric", "kit-categorising"):
+            assert _feedback(page, ex_id) == "", ex_id
+        assert not page.locator("#cx-kit-single input:checked").count()
+    finally:
+        context.close()
+
+
+def test_lesson_pages_get_one_answers_toolbar(visit, book_url):
+    seen = visit(book_url + "chapters/2-contact/2-1-weak-link.html")
+    assert seen.page.locator(".cx-toolbar").count() == 1
+    last = seen.page.evaluate("[...document.querySelectorAll('.cx-exercise')].pop().nextElementSibling.className")
+    assert last == "cx-toolbar"
+    seen_plain = visit(book_url + "intro.html")
+    assert seen_plain.page.locator(".cx-toolbar").count() == 0
+
+
+def test_the_page_checker_agrees_with_python_on_many_responses(visit, kit_url):
+    seen = visit(kit_url)
+    rng = random.Random(4)
+    for ex in KIT.values():
+        data = static.page_data(ex)
+        for _ in range(60):
+            if ex.type in ("ordering", "categorising"):
+                top = len(ex.items) if ex.type == "ordering" else len(ex.categories) - 1
+                low = 1 if ex.type == "ordering" else 0
+                response = [rng.choice([None] + list(range(low, top + 1))) for _ in ex.items]
+            elif ex.type == "reflection":
+                response = " ".join(rng.choice(["a", "word", " ", "\n", "<b>", "é"]) for _ in range(rng.randint(0, 12)))
+            elif ex.type == "numeric":
+                response = rng.choice(["3,5", "3.5", "", "4", "-1", "3 500", "x", "3.5 %", "1,2,3"])
+            elif ex.type == "single_choice":
+                response = rng.choice([None] + list(range(len(ex.choices))))
+            else:
+                response = sorted(rng.sample(range(len(ex.choices)), rng.randint(0, len(ex.choices))))
+            shown = seen.page.evaluate("([d, r]) => window.coursekitExercises.check(d, r)", [data, response])
+            expected = ex.check(response)
+            assert shown == {"status": expected.status, "message": expected.message}, f"{ex.id}: {response!r}"

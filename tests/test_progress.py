@@ -1,0 +1,93 @@
+"""Live notebooks keep a learner's answers in a progress file: written atomically, never lost, never in the real home during tests."""
+
+from __future__ import annotations
+
+import json
+import os
+
+import platformdirs
+import pytest
+
+from coursekit.exercises import progress
+
+
+def test_the_progress_folder_comes_from_the_environment(progress_dir, monkeypatch):
+    assert progress.progress_file() == progress_dir / "progress.json"
+    monkeypatch.delenv(progress.ENV)
+    assert progress.progress_file() == progress.Path(platformdirs.user_data_dir("coursekit")) / "progress.json"
+
+
+def test_answers_are_saved_in_the_answers_format_and_read_back(progress_dir):
+    assert progress.load_answers() == {}
+    assert progress.save_answer("one", {"type": "numeric", "response": "3,5"}) is None
+    assert progress.save_answer("two", {"type": "reflection", "response": "Étape <b>un</b>", "status": "ungraded"}) is None
+    saved = json.loads((progress_dir / "progress.json").read_text(encoding="utf-8"))
+    assert saved["format"] == "coursekit-answers" and saved["version"] == 1 and saved["saved_at"].endswith("+00:00")
+    assert progress.load_answers() == saved["answers"] == {
+        "one": {"type": "numeric", "response": "3,5"},
+        "two": {"type": "reflection", "response": "Étape <b>un</b>", "status": "ungraded"},
+    }
+    progress.save_answer("one", None)
+    assert list(progress.load_answers()) == ["two"]
+
+
+def test_a_write_that_fails_half_way_leaves_the_old_file_and_no_debris(progress_dir, monkeypatch):
+    progress.save_answer("one", {"type": "numeric", "response": "1"})
+    before = (progress_dir / "progress.json").read_bytes()
+
+    def broken_replace(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(progress.os, "replace", broken_replace)
+    message = progress.save_answer("one", {"type": "numeric", "response": "2"})
+    assert message and "could not be saved" in message and "checking still works" in message
+    assert (progress_dir / "progress.json").read_bytes() == before
+    assert sorted(p.name for p in progress_dir.iterdir()) == ["progress.json"]
+
+
+def test_the_file_is_replaced_in_one_step_from_the_same_folder(progress_dir, monkeypatch):
+    moves = []
+    real_replace = os.replace
+
+    def spy(src, dst):
+        moves.append((os.path.dirname(src), os.fspath(dst)))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(progress.os, "replace", spy)
+    progress.save_answer("one", {"type": "numeric", "response": "1"})
+    assert moves == [(str(progress_dir), str(progress_dir / "progress.json"))]
+
+
+@pytest.mark.parametrize("damage", ["{not json", '{"format": "something-else", "version": 1, "answers": {}}',
+                                    '{"format": "coursekit-answers", "version": 1, "answers": []}', "[" * 100_000, "\udcff"])
+def test_a_damaged_progress_file_is_set_aside_with_a_warning(progress_dir, damage):
+    path = progress_dir / "progress.json"
+    path.write_text(damage, encoding="utf-8", errors="surrogateescape")
+    with pytest.warns(progress.ProgressWarning):
+        assert progress.load_answers() == {}
+    assert progress.save_answer("one", {"type": "numeric", "response": "1"}) is None
+    assert progress.load_answers() == {"one": {"type": "numeric", "response": "1"}}
+    assert (progress_dir / "progress.json.corrupt-1").read_bytes() == damage.encode("utf-8", errors="surrogateescape")
+
+
+def test_each_damaged_file_is_kept_under_its_own_name(progress_dir):
+    path = progress_dir / "progress.json"
+    for n in (1, 2):
+        path.write_text(f"broken {n}", encoding="utf-8")
+        with pytest.warns(progress.ProgressWarning, match=rf"kept as .*progress\.json\.corrupt-{n}"):
+            progress.load_answers()
+    assert (progress_dir / "progress.json.corrupt-1").read_text(encoding="utf-8") == "broken 1"
+    assert (progress_dir / "progress.json.corrupt-2").read_text(encoding="utf-8") == "broken 2"
+
+
+def test_an_unwritable_folder_gives_a_message_not_a_crash(tmp_path, monkeypatch):
+    blocker = tmp_path / "a-file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv(progress.ENV, str(blocker / "inside"))
+    assert "could not be saved" in progress.save_answer("one", {"type": "numeric", "response": "1"})
+    assert progress.load_answers() == {}
+
+
+def test_nothing_is_written_while_only_reading(progress_dir):
+    progress.load_answers()
+    assert list(progress_dir.iterdir()) == []

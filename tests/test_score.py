@@ -1,0 +1,123 @@
+"""Scoring a learner's downloaded answers: verdicts by the Python checker, and one clear line for any unsound file."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from coursekit.exercises import load_bank, score
+
+from helpers import FIXTURES, ROOT
+
+GOOD = {
+    "kit-single": {"type": "single_choice", "response": 0, "status": "correct"},
+    "kit-multiple": {"type": "multiple_choice", "response": [0, 2], "status": "correct"},  # tampered: it is wrong
+    "kit-numeric": {"type": "numeric", "response": "3,5"},
+    "kit-ordering": {"type": "ordering", "response": [2, 1, 3, 4], "status": "correct"},  # tampered
+    "kit-categorising": {"type": "categorising", "response": [0, 1, 0, None]},
+    "kit-reflection": {"type": "reflection", "response": "We would meet weekly.\nAnd \x1b[31mlisten\x1b[0m.", "status": "correct"},
+}
+
+
+def _document(answers: object, **changes: object) -> dict:
+    return {"format": "coursekit-answers", "version": 1, "saved_at": "2026-03-01T10:00:00.000Z", "answers": answers} | changes
+
+
+@pytest.fixture
+def bank_dir(tmp_path):
+    folder = tmp_path / "bank"
+    folder.mkdir()
+    shutil.copyfile(FIXTURES / "banks" / "every_type.yml", folder / "every_type.yml")
+    return folder
+
+
+def _score(tmp_path, bank_dir, content: object, capsys) -> tuple[int, str, str]:
+    path = tmp_path / "answers.json"
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content if isinstance(content, str) else json.dumps(content), encoding="utf-8")
+    code = score.main([str(path), "--bank", str(bank_dir)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_a_good_file_is_scored_by_the_checker_not_by_its_stored_statuses(tmp_path, bank_dir, capsys):
+    code, out, err = _score(tmp_path, bank_dir, _document(GOOD), capsys)
+    assert code == 0 and err == ""
+    rows = {line.split()[0]: line for line in out.splitlines() if line.startswith("kit-")}
+    assert rows["kit-single"].split()[1:] == ["4.9", "single_choice", "correct"]
+    assert rows["kit-multiple"].endswith("not correct")
+    assert rows["kit-numeric"].endswith("correct") and not rows["kit-numeric"].endswith("not correct")
+    assert rows["kit-ordering"].endswith("not correct")
+    assert rows["kit-categorising"].endswith("incomplete")
+    assert rows["kit-reflection"].endswith("not auto-graded")
+    assert "    Not quite. 2 of 4 items are in the right place." in out
+    assert "    | We would meet weekly." in out and "\x1b" not in out
+    assert out.rstrip().endswith("Total: 2 of 5 auto-graded exercises correct; 1 reflection not auto-graded.")
+    assert "saved 2026-03-01T10:00:00.000Z: 6 exercise(s)" in out
+
+
+def test_an_empty_answers_file_scores_nothing(tmp_path, bank_dir, capsys):
+    code, out, _ = _score(tmp_path, bank_dir, _document({}), capsys)
+    assert code == 0 and "Total: 0 of 0 auto-graded exercises correct." in out
+
+
+BAD = {
+    "not JSON": ("{'format': ", r"is not valid JSON \(line 1, column 2"),
+    "not text": (b"\xff\xfe\x00{", r"is not text \(UTF-8\)"),
+    "a list": ([1, 2], r"not a coursekit answers file"),
+    "another format": (_document({}, format="quiz-answers"), r"not a coursekit answers file"),
+    "a newer version": (_document({}, version=2), r"has version 2; this scorer reads version 1"),
+    "no answers": (_document([]), r"no \"answers\" object"),
+    "a numeric date": (_document({}, saved_at=20260301), r"\"saved_at\" must be a date and time as text"),
+    "an unknown id": (_document({"kit-essay": {"type": "reflection", "response": "x"}}), r"unknown exercise id \"kit-essay\""),
+    "an entry that is text": (_document({"kit-single": "0"}), r"exercise \"kit-single\": the entry must be an object"),
+    "the wrong type": (_document({"kit-single": {"type": "numeric", "response": "0"}}), r"its type should be \"single_choice\""),
+    "a choice out of range": (_document({"kit-single": {"type": "single_choice", "response": 5}}), r"choice number from 0 to 1"),
+    "a true choice": (_document({"kit-single": {"type": "single_choice", "response": True}}), r"choice number"),
+    "choices as text": (_document({"kit-multiple": {"type": "multiple_choice", "response": "0,1"}}), r"list of choice numbers"),
+    "a number as a number": (_document({"kit-numeric": {"type": "numeric", "response": 3.5}}), r"must be text"),
+    "too few positions": (_document({"kit-ordering": {"type": "ordering", "response": [1, 2, 3]}}), r"list of 4 positions from 1 to 4"),
+    "position zero": (_document({"kit-ordering": {"type": "ordering", "response": [0, 1, 2, 3]}}), r"positions from 1 to 4"),
+    "a category by name": (_document({"kit-categorising": {"type": "categorising", "response": ["Direct", 1, 0, 1]}}),
+                           r"list of 4 category numbers from 0 to 1"),
+    "a reflection as a list": (_document({"kit-reflection": {"type": "reflection", "response": ["a"]}}), r"must be text"),
+    "a huge file": (json.dumps(_document({"kit-reflection": {"type": "reflection", "response": "x" * 1_000_001}})),
+                    r"larger than 1 MB"),
+    "deep nesting": ("[" * 200_000 + "]" * 200_000, r"nested too deeply|not a coursekit"),
+    "a giant number": ('{"format": "coursekit-answers", "version": ' + "9" * 5000 + "}", r"not usable JSON"),
+}
+
+
+@pytest.mark.parametrize("kind", BAD)
+def test_an_unsound_file_gets_one_clear_line_and_a_failing_exit(tmp_path, bank_dir, capsys, kind):
+    content, message = BAD[kind]
+    code, out, err = _score(tmp_path, bank_dir, content, capsys)
+    assert code == 1 and out == ""
+    assert err.count("\n") == 1 and err.startswith(f"error: {tmp_path / 'answers.json'}: ")
+    assert "Traceback" not in err
+    assert re.search(message, err), err
+
+
+def test_a_missing_file_gets_one_line(tmp_path, bank_dir, capsys):
+    assert score.main([str(tmp_path / "nowhere.json"), "--bank", str(bank_dir)]) == 1
+    assert capsys.readouterr().err.startswith(f"error: {tmp_path / 'nowhere.json'}: cannot read the file")
+
+
+def test_the_command_line_scores_against_the_course_bank(tmp_path):
+    bank = load_bank()
+    numeric = next(ex for ex in bank.values() if ex.type == "numeric")
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(_document({numeric.id: {"type": "numeric", "response": f"{numeric.answer:g}"}})), encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "coursekit.exercises.score", str(path)], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    assert "Total: 1 of 1 auto-graded exercise correct." in run.stdout
+    path.write_text("nonsense", encoding="utf-8")
+    run = subprocess.run([sys.executable, "-m", "coursekit.exercises.score", str(path)], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 1 and run.stderr.count("\n") == 1 and "Traceback" not in run.stderr
