@@ -38,6 +38,15 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Mark a test whose body failed (item.failed), so a fixture can leave a screenshot behind."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "call" and report.failed:
+        item.failed = True
+
+
 @pytest.fixture(scope="session")
 def book_url(built_book):
     handler = functools.partial(_Handler, directory=str(built_book))

@@ -1,0 +1,214 @@
+"""A learner's live notebook: a real JupyterLab on localhost, driven in Chromium.
+
+The test copies one lesson notebook into a temporary folder, starts JupyterLab there (its own
+config, settings, workspace and progress folders, so nothing of the real home is touched), opens
+the notebook and checks, in order:
+
+1. before running: each exercise shows its saved output, the question and its choices as static
+   text, with no "Error displaying widget" (stored outputs keep no widget view, see
+   coursekit/notebooks.py); the README tells learners to run the notebook to check answers;
+2. after Run All: each exercise is a live form; a wrong answer and then a right one get the
+   bank's feedback, and the answer is written to the learner's progress file;
+3. after a reload and a second run: the form starts from the saved answer (work is not lost).
+
+Chart cells load vega from a CDN in JupyterLab (Altair's HTML output); outside hosts are blocked
+here, so the test also asserts that those are the only outside requests a notebook makes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+from helpers import ROOT
+
+pytestmark = pytest.mark.browser
+
+LESSON = ROOT / "chapters" / "2-contact" / "2-1-weak-link.ipynb"
+SINGLE = "According to the author of the post, what part do social platforms"
+NUMERIC = "what percentage of managers rated social software"
+CDN_HOSTS = {"cdn.jsdelivr.net"}
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """A JupyterLab server on localhost serving a copy of one lesson; yields (url, token, progress folder, home)."""
+    home = tmp_path_factory.mktemp("lab")
+    work = home / "work"
+    work.mkdir()
+    shutil.copy(LESSON, work / LESSON.name)
+    progress = home / "progress"
+    port, token = _free_port(), secrets.token_hex(16)
+    env = {
+        **os.environ,
+        "COURSEKIT_PROGRESS_DIR": str(progress),
+        "JUPYTER_CONFIG_DIR": str(home / "config"),
+        "JUPYTER_RUNTIME_DIR": str(home / "runtime"),
+        "JUPYTERLAB_SETTINGS_DIR": str(home / "settings"),
+        "JUPYTERLAB_WORKSPACES_DIR": str(home / "workspaces"),
+        "IPYTHONDIR": str(home / "ipython"),
+    }
+    log = (home / "lab.log").open("w")
+    server = subprocess.Popen(
+        [sys.executable, "-m", "jupyterlab", "--no-browser", "--allow-root", "--ip=127.0.0.1", f"--port={port}",
+         f"--ServerApp.root_dir={work}", f"--IdentityProvider.token={token}",
+         "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"],
+        cwd=work, env=env, stdout=log, stderr=subprocess.STDOUT,
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                with urllib.request.urlopen(f"{url}api/status?token={token}", timeout=2):
+                    break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    pytest.fail(f"JupyterLab did not start:\n{(home / 'lab.log').read_text()[-3000:]}")
+                time.sleep(0.5)
+        yield url, token, progress, home
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+
+
+@pytest.fixture
+def lab_page(browser, lab, request):
+    url, token, progress, home = lab
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.outside = []
+
+    def route(r):
+        request_url = r.request.url
+        if request_url.startswith(("data:", "blob:")) or urlparse(request_url).hostname in ("127.0.0.1", "localhost"):
+            r.continue_()
+        else:
+            page.outside.append(request_url)
+            r.abort()
+
+    context.route("**/*", route)
+    page.set_default_timeout(60_000)
+    yield page, f"{url}lab/tree/{LESSON.name}?token={token}", progress
+    if getattr(request.node, "failed", False):  # leave what the learner saw, and the server's log, for diagnosis
+        page.screenshot(path=str(home / "failure.png"), full_page=True)
+        print(f"JupyterLab test failed: screenshot {home / 'failure.png'}; server log:\n{(home / 'lab.log').read_text()[-3000:]}")
+    context.close()
+
+
+def _open(page, address: str) -> None:
+    page.goto(address)
+    page.locator(".jp-Notebook").first.wait_for()
+    page.get_by_text(SINGLE).first.wait_for()
+    # The kernel is connected and idle: the status bar says so (cells run before that are dropped).
+    page.locator(".jp-StatusBar-TextItem", has_text=re.compile(r"\| Idle$")).first.wait_for()
+
+
+def _run_all(page) -> None:
+    """Run ▸ Run All Cells, as a learner would; once more if a busy machine dropped the first request."""
+    for attempt in range(2):
+        page.locator("#jp-MainMenu").get_by_text("Run", exact=True).click()
+        page.locator("li[data-command='runmenu:run-all']").click()
+        try:  # the first code cell gets an execution count
+            page.locator(".jp-InputPrompt", has_text=re.compile(r"\[(\d+|\*)\]")).first.wait_for(timeout=30_000)
+            break
+        except PlaywrightTimeout:
+            if attempt:
+                raise
+    # every exercise becomes a live form: its Check button is an ipywidgets button
+    page.locator(".jupyter-widgets.jupyter-button", has_text="Check my answer").nth(2).wait_for()
+
+
+def _form(page, question: str):
+    """The live form (an ipywidgets VBox) whose header holds this question."""
+    return page.locator(".widget-vbox", has=page.locator(".widget-html", has_text=question)).last
+
+
+def test_a_learner_opens_a_lesson_runs_it_and_the_exercises_answer_back(lab_page):
+    page, address, progress = lab_page
+    _open(page, address)
+
+    # Before running: the saved static face, readable, never a broken widget.
+    assert page.get_by_text("Error displaying widget").count() == 0
+    assert page.locator(".jp-OutputArea-output", has_text="They are the core of social business").count() >= 1
+    assert page.locator(".jupyter-widgets").count() == 0
+
+    _run_all(page)
+    assert page.get_by_text("Error displaying widget").count() == 0
+
+    single = _form(page, SINGLE)
+    single.get_by_text("They are the core of social business", exact=False).click()
+    single.get_by_role("button", name="Check my answer").click()
+    feedback = single.locator("[role=status]").first
+    feedback.wait_for()
+    assert "myth" in feedback.inner_text()
+    assert not feedback.inner_text().startswith("Correct")
+
+    single.get_by_text("They are necessary back-office tools", exact=False).click()
+    single.get_by_role("button", name="Check my answer").click()
+    page.wait_for_function(
+        "q => [...document.querySelectorAll('.widget-vbox')].some(f => f.textContent.includes(q)"
+        " && (f.querySelector('[role=status]') || {}).textContent?.startsWith('Correct'))",
+        arg=SINGLE,
+    )
+
+    numeric = _form(page, NUMERIC)
+    field = numeric.locator("input[type=text]")
+    field.fill("18")
+    numeric.get_by_role("button", name="Check my answer").click()
+    numeric.get_by_text("You may have read only one segment").wait_for()
+    field.fill("abc")
+    numeric.get_by_role("button", name="Check my answer").click()
+    numeric.locator("[role=status]").first.wait_for()
+    assert not numeric.locator("[role=status]").first.inner_text().startswith("Correct")
+    field.fill("52")
+    numeric.get_by_role("button", name="Check my answer").click()
+    numeric.get_by_text("Correct. 18% rated it important", exact=False).wait_for()
+
+    # The answers are in the learner's progress file (the kernel wrote it).
+    deadline = time.monotonic() + 20
+    saved: dict = {}
+    while time.monotonic() < deadline:
+        files = list(progress.rglob("*.json"))
+        if files:
+            saved = json.loads(files[0].read_text(encoding="utf-8"))
+            text = json.dumps(saved)
+            if "contact-2-1-read-the-chart" in text and "contact-2-1-platforms-not-enough" in text:
+                break
+        time.sleep(0.5)
+    text = json.dumps(saved)
+    assert "contact-2-1-read-the-chart" in text and '"52"' in text, saved
+
+    # Reopen and run again: the forms start from the saved answers, with their verdict.
+    page.reload()
+    _open(page, page.url)
+    _run_all(page)
+    numeric = _form(page, NUMERIC)
+    assert numeric.locator("input[type=text]").input_value() == "52"
+    numeric.get_by_text("Correct. 18% rated it important", exact=False).wait_for()
+
+    # Only the chart libraries come from outside (blocked here): JupyterLab itself asks for nothing.
+    assert {urlparse(u).hostname for u in page.outside} <= CDN_HOSTS, page.outside
