@@ -15,7 +15,7 @@ from coursekit.exercises import BankError, exercise, load_bank, load_file, stati
 from coursekit.exercises.model import TYPE_MESSAGES, TYPES
 from coursekit.exercises.numbers import MESSAGES
 
-from helpers import FIXTURES
+from helpers import FIXTURES, ROOT
 
 BANKS = FIXTURES / "banks"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -62,6 +62,31 @@ def test_a_duplicate_id_across_files_is_refused(tmp_path):
     (tmp_path / "b.yml").write_text(text.replace('"2.1"', '"2.2"'), encoding="utf-8")
     with pytest.raises(BankError, match=r"b\.yml: exercise id 'markup-in-text' is already used in lesson 2\.1"):
         load_bank(tmp_path)
+
+
+def _shown_ids() -> dict[str, set[str]]:
+    """Exercise id -> the notebooks (lessons, practice sets) whose code cells show it."""
+    shown: dict[str, set[str]] = {}
+    for path in sorted([*ROOT.glob("chapters/*/*.ipynb"), *ROOT.glob("exercises/*.ipynb")]):
+        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
+            if cell["cell_type"] == "code":
+                for ex_id in re.findall(r"""exercise\(\s*["']([^"']+)["']\s*\)""", "".join(cell["source"])):
+                    shown.setdefault(ex_id, set()).add(str(path.relative_to(ROOT)))
+    return shown
+
+
+def test_every_exercise_of_the_bank_is_reachable_from_a_lesson_or_practice_set():
+    shown, bank = _shown_ids(), load_bank()
+    assert not set(bank) - set(shown), f"in the bank but shown by no lesson or practice set: {sorted(set(bank) - set(shown))}"
+    assert not set(shown) - set(bank), f"shown by a notebook but not in the bank: {sorted(set(shown) - set(bank))}"
+
+
+def test_every_lesson_has_a_checked_exercise_and_a_reflection():
+    bank, shown = load_bank(), _shown_ids()
+    for lesson in sorted(ROOT.glob("chapters/*/*.ipynb")):
+        kinds = {bank[i].type for i, where in shown.items() if str(lesson.relative_to(ROOT)) in where}
+        assert kinds - {"reflection"}, f"{lesson.name}: no auto-checked exercise"
+        assert "reflection" in kinds, f"{lesson.name}: no reflection prompt"
 
 
 def test_an_unknown_id_in_a_notebook_names_the_known_ids():
