@@ -213,14 +213,14 @@ def barriers_to_progress(frame: pd.DataFrame, table: str = "mitsmr_2013_barriers
     bars = base.mark_bar(color=BLUE, height=30)
     values = base.mark_text(align="left", dx=4, fontSize=12, color=DARK).encode(text="value:N")
     note = (
-        alt.Chart(pd.DataFrame({"text": ["Respondents could cite several barriers: the bars do not sum to 100%"]}))
+        alt.Chart(pd.DataFrame({"text": ["Three barriers of several; each bar is a share of all respondents"]}))
         .mark_text(align="right", baseline="bottom", fontSize=11, color=GREY)
         .encode(text="text:N", x=alt.value(420), y=alt.value(-6))
     )
     description = (
         "Horizontal bars, largest first, share of respondents citing each barrier (survey fielded 2012, report 2013). "
         + " ".join(f"{row.label}: {row.value}." for row in frame.itertuples())
-        + " Respondents could cite several barriers, so the bars do not sum to 100%."
+        + " Only the three barriers the press release gives are shown; each bar is a share of all respondents, who named up to three by a secondary summary, so the bars are not parts of one whole."
     )
     return (bars + values + note).properties(
         width=420,
