@@ -107,18 +107,23 @@ def offline_route(outside: list[str]):
     return route
 
 
-# Records, in the page itself, the moment the last chart drew (its SVG or canvas appeared), so the
-# figure does not include the time this script takes to notice it.
+# Records, in the page itself, the moment each chart drew (its SVG or canvas appeared), so the
+# figure does not include the time this script takes to notice it. The page's figure is the
+# latest of these, read once every chart of the page has drawn.
 DRAW_CLOCK = """
-window.__chartsDrawnAt = null;
+window.__chartDrawnAt = {};
 new MutationObserver(() => {
-  const charts = document.querySelectorAll("[id^='altair-viz-']");
-  const drawn = document.querySelectorAll("[id^='altair-viz-'] svg, [id^='altair-viz-'] canvas");
-  if (charts.length && drawn.length >= charts.length && window.__chartsDrawnAt === null) {
-    window.__chartsDrawnAt = performance.now();
+  for (const el of document.querySelectorAll("[id^='altair-viz-']")) {
+    if (!(el.id in window.__chartDrawnAt) && el.querySelector("svg, canvas")) {
+      window.__chartDrawnAt[el.id] = performance.now();
+    }
   }
 }).observe(document, {subtree: true, childList: true});
 """
+ALL_DRAWN = """() => {
+  const ids = [...document.querySelectorAll("[id^='altair-viz-']")].map(el => el.id);
+  return ids.every(id => id in window.__chartDrawnAt) && Math.max(...ids.map(id => window.__chartDrawnAt[id]));
+}"""
 
 
 def page_loads(html: Path) -> list[PageLoad]:
@@ -145,7 +150,7 @@ def page_loads(html: Path) -> list[PageLoad]:
                 drawn = None
                 if charts:
                     try:
-                        handle = page.wait_for_function("() => window.__chartsDrawnAt", timeout=5000)
+                        handle = page.wait_for_function(ALL_DRAWN, timeout=5000)
                         drawn = float(handle.json_value())
                     except Exception:  # noqa: BLE001 - a chart that never draws is a result, not an error
                         drawn = None
