@@ -57,6 +57,11 @@ class PageLoad:
     widget_manager: bool
 
 
+def share(part: float, whole: float) -> str:
+    """part / whole as a percentage; n/a when the whole is not positive (timing noise on a tiny build)."""
+    return f"{100 * part / whole:.0f} %" if whole > 0 else "n/a"
+
+
 def timed(cmd: list[str], cwd: Path = ROOT) -> float:
     start = time.perf_counter()
     result = subprocess.run(cmd, cwd=cwd, capture_output=True, text=True)
@@ -202,6 +207,8 @@ def report(args, times, loads, test_time) -> tuple[str, bool]:
         f"| clean build (s) | {clean:.1f} | {d_clean:.1f} | {ratio(clean, d_clean)} |",
         f"| rebuild after touching {LESSON.name} (s) | {rebuild:.1f} | {d_rebuild:.1f} | {ratio(rebuild, d_rebuild)} |",
         f"| build with nothing changed: start-up cost (s) | {unchanged:.1f} | {d_unchanged:.1f} | {ratio(unchanged, d_unchanged)} |",
+        f"| rebuild beyond start-up, as a share of the clean build beyond start-up | "
+        f"{share(rebuild - unchanged, clean - unchanged)} | {share(d_rebuild - d_unchanged, d_clean - d_unchanged)} | n/a |",
         f"| test suite (s) | {test_time:.1f} | n/a | n/a |" if test_time is not None else "| test suite (s) | skipped | n/a | n/a |",
         "", "## Pages (cold load, offline: outside hosts blocked)", "",
         "| page | bytes | requests (outside) | charts | drawn (ms after navigation start) | default bytes | default requests (outside) | default drawn | bytes ratio |",
