@@ -27,8 +27,9 @@ from markupsafe import Markup
 from sphinx.application import Sphinx
 from sphinx.errors import ConfigError
 
+from coursekit.exercises import static as exercise_html
+
 CHART_MARKER = 'id="altair-viz-'
-EXERCISE_MARKER = 'class="cx-exercise"'
 CHART_SCRIPTS = ("vendor/vega.min.js", "vendor/vega-lite.min.js", "vendor/vega-embed.min.js", "vega-offline.js")
 
 
@@ -38,9 +39,14 @@ def add_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict
         for script in CHART_SCRIPTS:
             app.add_js_file(script, priority=200)
         app.add_css_file("charts.css")
-    if EXERCISE_MARKER in body:
+    if exercise_html.MARKER in body:
         app.add_js_file("exercises.js", defer="defer")
         app.add_css_file("exercises.css")
+
+
+def add_package_assets(app: Sphinx, config: Any) -> None:
+    """Serve the exercise script and style sheet from the package (they ship as its package data)."""
+    config.html_static_path.append(str(exercise_html.ASSET_DIR))
 
 
 SOLUTION_MODES = {"folded": ["hide-input"], "hidden": ["remove-input", "remove-output"]}
@@ -92,6 +98,7 @@ def mend_accessibility(app: Sphinx, pagename: str, templatename: str, context: d
 
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("coursekit_solutions", "folded", "env", [str])
+    app.connect("config-inited", add_package_assets)
     app.connect("source-read", prepare_notebook)
     app.connect("html-page-context", add_page_assets)
     # After the theme (priority 500) has put its toctree function in the context.

@@ -10,9 +10,16 @@ from __future__ import annotations
 
 import json
 from html import escape
+from pathlib import Path
 
 from coursekit.exercises.model import MAX_TEXT, Exercise, messages_for
 from coursekit.exercises.numbers import MAX_ABS, MAX_CHARS
+
+# The folder of the page script and style sheet (package data), and the string every exercise's
+# HTML holds: the book extension (coursekit/book.py) adds the assets to the pages that hold it.
+ASSET_DIR = Path(__file__).with_name("assets")
+ASSET_FILES = ("exercises.js", "exercises.css")
+MARKER = 'class="cx-exercise"'
 
 TYPE_LABELS = {
     "single_choice": "Single choice",
