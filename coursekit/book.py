@@ -40,6 +40,9 @@ def add_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict
             app.add_js_file(script, priority=200)
         app.add_css_file("charts.css")
     if exercise_html.MARKER in body:
+        # The messages, number rules and limits the script applies, from Python, once per page.
+        app.add_js_file(None, body=exercise_html.json_for_html(exercise_html.page_data()), type="application/json",
+                        id=exercise_html.PAGE_DATA_ID)
         app.add_js_file("exercises.js", defer="defer")
         app.add_css_file("exercises.css")
 

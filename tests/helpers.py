@@ -9,3 +9,25 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BUILD_HTML = ROOT / "_build" / "html"
 SHARED = Path(os.environ.get("COURSE_SHARED_DIR", ROOT.parent / "shared"))
+
+
+def tricky_inputs(seed: int = 2012, count: int = 4000) -> list[str]:
+    """What learners might type into a number or text box, tricky on purpose: the fixture cases,
+    digits of other scripts, full-width forms, byte-order marks and control characters, every kind
+    of space, exponents, hex, NaN and Infinity, overlong strings, and random strings of all of these."""
+    import json
+    import random
+
+    fixed = [case[0] for case in json.loads((FIXTURES / "numeric_inputs.json").read_text(encoding="utf-8"))["cases"]]
+    special = ["NaN", "nan", "Infinity", "-Infinity", "inf", "1e5", "1E5", "1e-3", "0x10", "0X1f", "0b1", "0o7", "1_0",
+               "\u0661\u0662", "\uff11\uff12", "\u0663", "\u0969", "\u0e53", "\u1813", "\U0001d7d1", "\ufeff", "\u200b",
+               "\x00", "\x7f", "\x85", "\u2028", "\u00b2", "\u2153", "１,５", "3,5e2", "+-3", "--3", ".", ",", ".,",
+               "3..5", "3,,5", "1 000.5", "1\u2007000", "1'000", "1\u2019000", "\u20123", "\u20133", "(3)", "3-"]
+    alphabet = ("0123456789" * 4 + " \t\n\r\u00a0\u2009\u202f\u2007\u2003\u3000\ufeff\u200b\x0b\x0c\x1c\x1f\x85\u2028"
+                ".,+-\u2212%eExX_'\u2019" + "\u0663\u0969\uff13\u0660\u0967\uff10" + "aNI" + "\x00\x01\x7f")
+    rng = random.Random(seed)
+    generated = []
+    for _ in range(count):
+        length = rng.choice([rng.randint(0, 8), rng.randint(0, 16), rng.randint(36, 46)])
+        generated.append("".join(rng.choice(alphabet) for _ in range(length)))
+    return fixed + special + generated

@@ -3,7 +3,13 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
+import signal
+import subprocess
+import sys
+import time
+import warnings
 
 import platformdirs
 import pytest
@@ -42,7 +48,7 @@ def test_a_write_that_fails_half_way_leaves_the_old_file_and_no_debris(progress_
     message = progress.save_answer("one", {"type": "numeric", "response": "2"})
     assert message and "could not be saved" in message and "checking still works" in message
     assert (progress_dir / "progress.json").read_bytes() == before
-    assert sorted(p.name for p in progress_dir.iterdir()) == ["progress.json"]
+    assert sorted(p.name for p in progress_dir.iterdir()) == ["progress.json", "progress.json.lock"]
 
 
 def test_the_file_is_replaced_in_one_step_from_the_same_folder(progress_dir, monkeypatch):
@@ -91,3 +97,56 @@ def test_an_unwritable_folder_gives_a_message_not_a_crash(tmp_path, monkeypatch)
 def test_nothing_is_written_while_only_reading(progress_dir):
     progress.load_answers()
     assert list(progress_dir.iterdir()) == []
+
+
+WRITERS, ANSWERS_EACH = 4, 150
+
+
+def _save_many(folder: str, writer: int, start_at: float) -> list[str]:
+    """One notebook's kernel: saves its answers as fast as it can, from the same moment as the others."""
+    os.environ[progress.ENV] = folder
+    time.sleep(max(0.0, start_at - time.time()))
+    problems = []
+    for n in range(ANSWERS_EACH):
+        problem = progress.save_answer(f"w{writer}-{n}", {"type": "numeric", "response": str(n), "status": "correct"})
+        if problem:
+            problems.append(problem)
+    return problems
+
+
+def test_several_notebooks_saving_at_the_same_moment_lose_nothing(progress_dir):
+    start_at = time.time() + 2.0  # every process has started and imported by then
+    with multiprocessing.get_context("spawn").Pool(WRITERS) as pool:
+        problems = pool.starmap(_save_many, [(str(progress_dir), w, start_at) for w in range(WRITERS)])
+    assert problems == [[]] * WRITERS
+    saved = progress.load_answers()
+    expected = {f"w{w}-{n}" for w in range(WRITERS) for n in range(ANSWERS_EACH)}
+    assert len(saved) == WRITERS * ANSWERS_EACH and set(saved) == expected
+    assert all(saved[f"w{w}-{n}"]["response"] == str(n) for w in range(WRITERS) for n in range(ANSWERS_EACH))
+
+
+KILLED_WRITER = """
+import sys
+from coursekit.exercises import progress
+n = 0
+while True:
+    assert progress.save_answer(f"answer-{n}", {"type": "reflection", "response": "word " * 200}) is None
+    print(n, flush=True)
+    n += 1
+"""
+
+
+def test_a_kernel_killed_while_saving_leaves_a_readable_file_with_every_saved_answer(progress_dir):
+    writer = subprocess.Popen([sys.executable, "-c", KILLED_WRITER], stdout=subprocess.PIPE, text=True,
+                              env={**os.environ, progress.ENV: str(progress_dir)})
+    acknowledged = []
+    while len(acknowledged) < 40:  # answers the writer was told are saved
+        acknowledged.append(int(writer.stdout.readline()))
+    writer.send_signal(signal.SIGKILL)  # in the middle of a later save
+    writer.wait()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", progress.ProgressWarning)
+        saved = progress.load_answers()
+    assert {f"answer-{n}" for n in acknowledged} <= set(saved)
+    assert progress.save_answer("after", {"type": "numeric", "response": "1"}) is None, "the lock died with the kernel"
+

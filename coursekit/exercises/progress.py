@@ -3,8 +3,16 @@
 The file is ``progress.json`` in the user's data folder (``platformdirs.user_data_dir("coursekit")``),
 or in ``$COURSEKIT_PROGRESS_DIR`` when that is set (the tests and nbval runs point it at a temporary
 folder). It has the format of the book's "Download my answers" file, so the same scorer reads both.
-Writes are atomic (a temporary file in the same folder, then ``os.replace``); a file that cannot be
-read as answers is set aside as ``progress.json.corrupt-<n>`` with a warning, never a crash.
+
+No answer is lost:
+- several notebooks (kernels) saving at once take turns: each read-change-write of the file holds
+  an exclusive lock (``progress.json.lock``, the ``filelock`` package; the operating system frees it
+  if a kernel dies), so one never overwrites another's answer;
+- writes are atomic (a temporary file in the same folder, flushed to disk, then ``os.replace``),
+  so a kernel killed mid-save leaves the old file or the new one, never half of one;
+- a file that cannot be read as answers is set aside as ``progress.json.corrupt-<n>`` with a
+  warning, never a crash.
+The live forms save an answer when it is committed (checked, or the box is left), not on every keystroke.
 """
 
 from __future__ import annotations
@@ -17,11 +25,15 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import platformdirs
+from filelock import FileLock, Timeout
+
+from coursekit.exercises.messages import SHARED, fill
 
 FORMAT = "coursekit-answers"
 VERSION = 1
 ENV = "COURSEKIT_PROGRESS_DIR"
 FILE_NAME = "progress.json"
+LOCK_TIMEOUT = 30  # seconds a save waits for other notebooks before giving up with a message
 
 
 class ProgressWarning(UserWarning):
@@ -68,9 +80,17 @@ def set_aside(path: Path) -> Path:
     return aside
 
 
+def _lock(path: Path) -> FileLock:
+    return FileLock(path.with_name(f"{path.name}.lock"), timeout=LOCK_TIMEOUT)
+
+
 def load_answers(path: Path | None = None) -> dict[str, dict]:
     """The saved answers by exercise id; an unreadable file is set aside with a warning."""
     path = path or progress_file()
+    return _load(path, locked=False)
+
+
+def _load(path: Path, locked: bool) -> dict[str, dict]:
     try:
         raw = path.read_bytes()
     except (FileNotFoundError, NotADirectoryError):
@@ -82,6 +102,12 @@ def load_answers(path: Path | None = None) -> dict[str, dict]:
     try:
         return _answers_in(raw.decode("utf-8"))
     except (ValueError, RecursionError) as err:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
+        if not locked:  # set aside only while holding the lock, so no writer is between read and rename
+            try:
+                with _lock(path):
+                    return _load(path, locked=True)
+            except (OSError, Timeout):
+                pass
         try:
             aside = f"it was kept as {set_aside(path)}"
         except OSError as rename_err:
@@ -109,15 +135,19 @@ def write_atomically(path: Path, text: str) -> None:
 def save_answer(exercise_id: str, record: dict | None, path: Path | None = None) -> str | None:
     """Store one exercise's answer (or forget it, with None); returns a message for the learner if it failed."""
     path = path or progress_file()
-    answers = load_answers(path)
-    if record is None:
-        if exercise_id not in answers:
-            return None
-        del answers[exercise_id]
-    else:
-        answers[exercise_id] = record
     try:
-        write_atomically(path, json.dumps(document(answers), ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with _lock(path):
+            answers = _load(path, locked=True)
+            if record is None:
+                if exercise_id not in answers:
+                    return None
+                del answers[exercise_id]
+            else:
+                answers[exercise_id] = record
+            write_atomically(path, json.dumps(document(answers), ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+    except Timeout:
+        return fill(SHARED["not_saved"], path=path, reason=f"another notebook kept it busy for {LOCK_TIMEOUT} s")
     except OSError as err:
-        return f"Your answer could not be saved in {path} ({err.strerror or err}); checking still works."
+        return fill(SHARED["not_saved"], path=path, reason=err.strerror or err)
     return None

@@ -27,33 +27,6 @@ class AnswersFileError(Exception):
     """The file is not a sound answers file; the message says why, in one line."""
 
 
-def _is_int(value: object) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool)
-
-
-def _in_range(value: object, low: int, high: int) -> bool:
-    return _is_int(value) and low <= value <= high  # type: ignore[operator]
-
-
-def response_problem(ex: Exercise, response: object) -> str | None:
-    """Why a response does not have the shape its exercise's type takes, or None."""
-    n_choices, n_items, n_categories = len(ex.choices), len(ex.items), len(ex.categories)
-    if ex.type == "single_choice" and not (response is None or _in_range(response, 0, n_choices - 1)):
-        return f"the response must be a choice number from 0 to {n_choices - 1}, or null"
-    if ex.type == "multiple_choice" and not (
-        isinstance(response, list) and all(_in_range(r, 0, n_choices - 1) for r in response)
-    ):
-        return f"the response must be a list of choice numbers from 0 to {n_choices - 1}"
-    if ex.type in ("numeric", "reflection") and not isinstance(response, str):
-        return "the response must be text"
-    if ex.type in ("ordering", "categorising"):
-        low, high, what = (1, n_items, "positions") if ex.type == "ordering" else (0, n_categories - 1, "category numbers")
-        if not (isinstance(response, list) and len(response) == n_items
-                and all(r is None or _in_range(r, low, high) for r in response)):
-            return f"the response must be a list of {n_items} {what} from {low} to {high} (or null)"
-    return None
-
-
 def read_answers(path: Path, bank: dict[str, Exercise]) -> tuple[str, dict[str, object]]:
     """The file's saved_at and its responses by exercise id; AnswersFileError if it is not sound."""
     try:
@@ -92,7 +65,7 @@ def read_answers(path: Path, bank: dict[str, Exercise]) -> tuple[str, dict[str, 
             raise AnswersFileError(f"exercise {shown_id}: the entry must be an object with a \"response\"")
         if entry.get("type") != ex.type:
             raise AnswersFileError(f"exercise {shown_id}: its type should be \"{ex.type}\", not {json.dumps(entry.get('type'))[:40]}")
-        problem = response_problem(ex, entry["response"])
+        problem = ex.response_problem(entry["response"])
         if problem:
             raise AnswersFileError(f"exercise {shown_id} ({ex.type}): {problem}")
         responses[exercise_id] = entry["response"]

@@ -34,6 +34,7 @@ def kit_url(book_url):
     body = "\n".join(static.render(ex) for ex in KIT.values())
     (folder / "index.html").write_text(
         '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Every exercise type</title><link rel="icon" href="data:,">'
+        f'{static.page_data_html()}'
         '<link rel="stylesheet" href="../exercises.css"><script src="../exercises.js" defer></script></head>'
         f"<body><main>{body}<p>After the exercises.</p></main></body></html>",
         encoding="utf-8",

@@ -1,52 +1,225 @@
 /* Course exercises on the static page: checks answers in the browser, offline, and keeps them.
  *
  * Each exercise is HTML written by coursekit/exercises/static.py: a form plus a
- * <script type="application/json" class="cx-data"> holding the key, the messages and
- * the limits. check() follows Exercise.check in coursekit/exercises/model.py, and
- * parseNumber follows coursekit/exercises/numbers.py, rule for rule. Feedback is set with
- * textContent only, so nothing typed, stored or downloaded can become markup.
+ * <script type="application/json" class="cx-data"> holding its key. Everything this script
+ * applies but must not decide (every message, the number rules, limits, the answers format and
+ * the save delay) comes once per page from Python, in <script type="application/json"
+ * id="cx-page-data"> (static.page_data). This script never types a learner-facing word.
  *
- * Answers are saved in localStorage (one key per exercise: "coursekit:answers:v1:<id>") as they
- * change, and restored with their feedback on reload. Pages with exercises get one toolbar, after
- * the last exercise: "Download my answers" (JSON, read by python -m coursekit.exercises.score),
- * "Download as Markdown" and "Reset my answers". If the browser refuses storage (private mode,
- * full quota), checking still works and the learner is warned once.
+ * KINDS holds one renderer per exercise type, named like the type's module in
+ * coursekit/exercises/kinds/: how to read and restore the form, how to check a response (as the
+ * type's check() does in Python) and how to write it in the Markdown download. Feedback is set
+ * with textContent only, so nothing typed, stored or downloaded can become markup.
+ *
+ * Answers are saved in localStorage (one key per exercise) when committed: checked, chosen, or
+ * typed and then paused, left or the page closed; they come back with their feedback on reload.
+ * Pages with exercises get one toolbar, after the last exercise: download as JSON (read by
+ * python -m coursekit.exercises.score) or Markdown, and reset. If the browser refuses storage
+ * (private mode, full quota), checking still works and the learner is warned once.
  */
 (function () {
   "use strict";
 
-  var STORE = "coursekit:answers:v1:";
-  var SPACES = /(?<=\d)[ \u00a0\u202f](?=\d{3}(\D|$))/g;
-  var NUMBER = /^[+-]?(\d+([.,]\d*)?|[.,]\d+)$/;
-  var STORAGE_WARNING = "This browser does not let the page keep your answers (private browsing or full storage): " +
-    "they will be lost when you leave, unless you use \u201cDownload my answers\u201d below the last exercise.";
-  var RESULT_WORDS = {
-    correct: "Correct", incorrect: "Not quite", invalid: "Not complete",
-    ungraded: "Compared with the notes (not marked)"
-  };
+  var PAGE = null; // the page data (static.page_data)
   var exercises = [];
   var warned = false;
 
-  function parseNumber(text, messages, limits) {
-    var raw = String(text == null ? "" : text).trim();
-    if (!raw) return { error: messages.empty };
-    if (raw.length > limits.max_chars) return { error: messages.too_long };
-    var s = raw.replace(SPACES, "");
-    if (s.endsWith("%")) s = s.slice(0, -1).trimEnd();
-    if (s.indexOf(".") >= 0 && s.indexOf(",") >= 0) return { error: messages.two_marks };
-    if (!NUMBER.test(s)) return { error: messages.not_a_number };
-    var value = parseFloat(s.replace(",", "."));
-    if (Math.abs(value) > limits.max_abs) return { error: messages.too_large };
+  function fill(template, values) {
+    return template.replace(/\{([a-z_]+)\}/g, function (slot, name) {
+      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : slot;
+    });
+  }
+
+  function plural(forms, count, values) {
+    var all = Object.assign({ count: count }, values);
+    return fill(forms[PAGE.plural_one.indexOf(count) >= 0 ? "one" : "other"], all);
+  }
+
+  /* {value: v} or {error: key}, by the rules of coursekit/exercises/numbers.py (read_number). */
+  function parseNumber(text, rules) {
+    var s = String(text == null ? "" : text).replace(new RegExp(rules.trim, "g"), "");
+    if (!s) return { error: "empty" };
+    if (Array.from(s).length > rules.max_chars) return { error: "too_long" };
+    s = s.replace(new RegExp(rules.group, "g"), "");
+    s = s.replace(new RegExp(rules.percent), "").replace(new RegExp(rules.minus), "-");
+    if (s.indexOf(".") >= 0 && s.indexOf(",") >= 0) return { error: "two_marks" };
+    if (!new RegExp(rules.number).test(s)) return { error: "not_a_number" };
+    var value = Number(s.replace(",", "."));
+    if (Math.abs(value) > rules.max_abs) return { error: "too_large" };
     return { value: value };
   }
 
-  function are(count) {
-    return count === 1 ? "is" : "are";
+  function verdict(status, message) {
+    return { status: status, message: message };
   }
 
-  function countWords(text) {
-    var trimmed = text.trim();
-    return trimmed ? trimmed.split(/\s+/).length : 0;
+  function menus(root) {
+    return Array.prototype.slice.call(root.querySelectorAll("select[data-cx-item]"));
+  }
+
+  function boxes(root) {
+    return Array.prototype.slice.call(root.querySelectorAll("input[type=radio], input[type=checkbox]"));
+  }
+
+  function labelOf(root, id) {
+    var label = root.querySelector("label[for='" + id + "']");
+    return label ? label.textContent.trim() : "";
+  }
+
+  /* Ordering and categorising: one menu per item; the response lists each item's value in the bank's order. */
+  var MENUS = {
+    read: function (ex) {
+      var out = ex.data.key.type === "ordering" ? new Array(ex.data.key.size) : new Array(ex.data.key.answers.length);
+      out.fill(null);
+      menus(ex.root).forEach(function (menu) {
+        out[Number(menu.getAttribute("data-cx-item"))] = menu.value === "" ? null : Number(menu.value);
+      });
+      return out;
+    },
+    write: function (ex, response) {
+      if (!Array.isArray(response)) return;
+      menus(ex.root).forEach(function (menu) {
+        var value = response[Number(menu.getAttribute("data-cx-item"))];
+        var fits = Number.isInteger(value) && Array.prototype.some.call(menu.options, function (o) {
+          return o.value === String(value);
+        });
+        menu.value = fits ? String(value) : "";
+      });
+    },
+    rows: function (ex) {
+      return menus(ex.root).map(function (menu) {
+        return {
+          item: labelOf(ex.root, menu.id),
+          chosen: menu.value === "" ? PAGE.ui.md_none_chosen : menu.options[menu.selectedIndex].textContent.trim(),
+          position: menu.value === "" ? Infinity : Number(menu.value)
+        };
+      });
+    }
+  };
+
+  /* Choices: radio buttons or checkboxes whose values are the choices' indices. */
+  var CHOICES = {
+    write: function (ex, response) {
+      var chosen = Array.isArray(response) ? response : [response];
+      boxes(ex.root).forEach(function (box) {
+        box.checked = chosen.indexOf(Number(box.value)) >= 0;
+      });
+    },
+    picked: function (ex) {
+      return boxes(ex.root).filter(function (box) { return box.checked; }).map(function (box) { return Number(box.value); });
+    },
+    lines: function (ex, response) {
+      var chosen = Array.isArray(response) ? response : [response];
+      return chosen.map(function (i) { return "- " + labelOf(ex.root, ex.root.id + "-" + i); });
+    }
+  };
+
+  function textField(ex) {
+    return ex.root.querySelector("input[type=text], textarea");
+  }
+
+  var TEXT = {
+    read: function (ex) { return textField(ex).value; },
+    write: function (ex, response) { if (typeof response === "string") textField(ex).value = response; }
+  };
+
+  var KINDS = {
+    single_choice: {
+      read: function (ex) { var p = CHOICES.picked(ex); return p.length ? p[0] : null; },
+      write: CHOICES.write,
+      lines: CHOICES.lines,
+      check: function (key, m, response) {
+        if (response === null) return verdict("invalid", m.no_choice);
+        var choice = key.choices[response];
+        if (choice.correct) return verdict("correct", fill(m.correct, { feedback: choice.feedback, explanation: key.explanation }));
+        return verdict("incorrect", fill(m.incorrect, { feedback: choice.feedback }));
+      }
+    },
+    multiple_choice: {
+      read: CHOICES.picked,
+      write: CHOICES.write,
+      lines: CHOICES.lines,
+      check: function (key, m, response) {
+        if (response.length === 0) return verdict("invalid", m.no_choices);
+        var parts = [fill(m.incorrect, {})];
+        var missed = 0;
+        key.choices.forEach(function (c, index) {
+          var chosen = response.indexOf(index) >= 0;
+          if (chosen && !c.correct) parts.push(c.feedback);
+          if (!chosen && c.correct) missed += 1;
+        });
+        if (parts.length === 1 && missed === 0) return verdict("correct", fill(m.correct, { explanation: key.explanation }));
+        if (missed) parts.push(plural(m.missed, missed, {}));
+        return verdict("incorrect", parts.join(" "));
+      }
+    },
+    numeric: {
+      read: TEXT.read,
+      write: TEXT.write,
+      lines: function (ex, response) { return [response.trim()]; },
+      check: function (key, m, response) {
+        var parsed = parseNumber(response, PAGE.numbers);
+        if (parsed.error !== undefined) return verdict("invalid", m[parsed.error]);
+        if (Math.abs(parsed.value - key.answer) <= key.tolerance + 1e-9) {
+          return verdict("correct", fill(m.correct, { explanation: key.explanation }));
+        }
+        var side = parsed.value < key.answer ? "too_low" : "too_high";
+        return verdict("incorrect", fill(m.incorrect, { feedback: key.feedback[side] }));
+      }
+    },
+    ordering: {
+      read: MENUS.read,
+      write: MENUS.write,
+      lines: function (ex) {
+        return MENUS.rows(ex).sort(function (a, b) { return a.position - b.position; })
+          .map(function (r) { return "- " + r.chosen + ". " + r.item; });
+      },
+      check: function (key, m, response) {
+        if (response.indexOf(null) >= 0) return verdict("invalid", m.no_position);
+        if (new Set(response).size !== response.length) return verdict("invalid", m.same_position);
+        var placed = response.filter(function (p, i) { return p === i + 1; }).length;
+        if (placed === key.size) return verdict("correct", fill(m.correct, { explanation: key.explanation }));
+        return verdict("incorrect", plural(m.incorrect, placed, { n: key.size }));
+      }
+    },
+    categorising: {
+      read: MENUS.read,
+      write: MENUS.write,
+      lines: function (ex) {
+        return MENUS.rows(ex).map(function (r) { return "- " + r.item + ": " + r.chosen; });
+      },
+      check: function (key, m, response) {
+        if (response.indexOf(null) >= 0) return verdict("invalid", m.no_category);
+        var notes = [];
+        var right = 0;
+        key.answers.forEach(function (answer, i) {
+          if (response[i] === answer) right += 1;
+          else if (key.feedback[i]) notes.push(key.feedback[i]);
+        });
+        if (right === key.answers.length) return verdict("correct", fill(m.correct, { explanation: key.explanation }));
+        return verdict("incorrect", [plural(m.incorrect, right, { n: key.answers.length })].concat(notes).join(" "));
+      }
+    },
+    reflection: {
+      read: TEXT.read,
+      write: TEXT.write,
+      lines: function (ex, response) {
+        return response.trim().split("\n").map(function (line) { return "> " + line; });
+      },
+      check: function (key, m, response) {
+        var text = response.replace(new RegExp("^" + key.space + "+|" + key.space + "+$", "g"), "");
+        if (!text) return verdict("invalid", m.no_text);
+        if (Array.from(text).length > key.max_text) return verdict("invalid", m.too_long_text);
+        var words = text.split(new RegExp(key.space + "+")).filter(Boolean).length;
+        if (words < key.min_words) return verdict("invalid", fill(m.too_few_words, { min_words: key.min_words }));
+        return verdict("ungraded", m.ungraded);
+      }
+    }
+  };
+
+  /* The verdict on a response read from the form, as the type's check() gives it in Python. */
+  function check(data, response) {
+    return KINDS[data.key.type].check(data.key, PAGE.messages[data.key.type], response);
   }
 
   function isBlank(response) {
@@ -55,131 +228,10 @@
     return response == null;
   }
 
-  /* The verdict on a response read from the form: {status, message}, as Exercise.check gives it. */
-  function check(data, response) {
-    var key = data.key;
-    var messages = data.messages;
-    var i;
-    if (key.type === "numeric") {
-      var parsed = parseNumber(response, messages, data.limits);
-      if (parsed.error !== undefined) return { status: "invalid", message: parsed.error };
-      if (Math.abs(parsed.value - key.answer) <= key.tolerance + 1e-9) {
-        return { status: "correct", message: "Correct. " + key.explanation };
-      }
-      var side = parsed.value < key.answer ? "too_low" : "too_high";
-      return { status: "incorrect", message: "Not quite. " + key.feedback[side] };
-    }
-    if (key.type === "single_choice") {
-      if (response === null) return { status: "invalid", message: messages.no_choice };
-      var choice = key.choices[response];
-      if (choice.correct) {
-        return { status: "correct", message: "Correct. " + choice.feedback + " " + key.explanation };
-      }
-      return { status: "incorrect", message: "Not quite. " + choice.feedback };
-    }
-    if (key.type === "multiple_choice") {
-      if (response.length === 0) return { status: "invalid", message: messages.no_choices };
-      var parts = ["Not quite."];
-      var missed = 0;
-      key.choices.forEach(function (c, index) {
-        var chosen = response.indexOf(index) >= 0;
-        if (chosen && !c.correct) parts.push(c.feedback);
-        if (!chosen && c.correct) missed += 1;
-      });
-      if (parts.length === 1 && missed === 0) {
-        return { status: "correct", message: "Correct. " + key.explanation };
-      }
-      if (missed) {
-        parts.push(missed + " correct answer" + (missed > 1 ? "s are" : " is") + " not selected yet.");
-      }
-      return { status: "incorrect", message: parts.join(" ") };
-    }
-    if (key.type === "ordering") {
-      if (response.indexOf(null) >= 0) return { status: "invalid", message: messages.no_position };
-      if (new Set(response).size !== response.length) return { status: "invalid", message: messages.same_position };
-      var placed = 0;
-      for (i = 0; i < response.length; i++) if (response[i] === i + 1) placed += 1;
-      if (placed === key.size) return { status: "correct", message: "Correct. " + key.explanation };
-      return { status: "incorrect", message: "Not quite. " + placed + " of " + key.size + " items " + are(placed) + " in the right place." };
-    }
-    if (key.type === "categorising") {
-      if (response.indexOf(null) >= 0) return { status: "invalid", message: messages.no_category };
-      var notes = [];
-      var right = 0;
-      for (i = 0; i < key.answers.length; i++) {
-        if (response[i] === key.answers[i]) right += 1;
-        else if (key.feedback[i]) notes.push(key.feedback[i]);
-      }
-      if (right === key.answers.length) return { status: "correct", message: "Correct. " + key.explanation };
-      var summary = "Not quite. " + right + " of " + key.answers.length + " items " + are(right) + " in the right category.";
-      return { status: "incorrect", message: [summary].concat(notes).join(" ") };
-    }
-    var text = response.trim();
-    if (!text) return { status: "invalid", message: messages.no_text };
-    if (Array.from(text).length > key.max_text) return { status: "invalid", message: messages.too_long_text };
-    if (countWords(text) < key.min_words) {
-      return { status: "invalid", message: messages.too_few_words.replace("{min_words}", String(key.min_words)) };
-    }
-    return { status: "ungraded", message: messages.ungraded };
-  }
-
-  function menus(root) {
-    return Array.prototype.slice.call(root.querySelectorAll("select[data-cx-item]"));
-  }
-
-  /* The learner's response, in the shape Exercise.check takes (see coursekit/exercises/model.py). */
-  function readResponse(ex) {
-    var root = ex.root;
-    var type = ex.data.key.type;
-    if (type === "numeric") return root.querySelector("input[type=text]").value;
-    if (type === "reflection") return root.querySelector("textarea").value;
-    if (type === "ordering" || type === "categorising") {
-      var size = type === "ordering" ? ex.data.key.size : ex.data.key.answers.length;
-      var out = [];
-      for (var i = 0; i < size; i++) out.push(null);
-      menus(root).forEach(function (menu) {
-        out[Number(menu.getAttribute("data-cx-item"))] = menu.value === "" ? null : Number(menu.value);
-      });
-      return out;
-    }
-    var picked = [];
-    root.querySelectorAll("input[type=radio], input[type=checkbox]").forEach(function (box) {
-      if (box.checked) picked.push(Number(box.value));
-    });
-    if (type === "single_choice") return picked.length ? picked[0] : null;
-    return picked;
-  }
-
-  /* Put a saved response back into the form; anything that does not fit is left out. */
-  function writeResponse(ex, response) {
-    var root = ex.root;
-    var type = ex.data.key.type;
-    if (type === "numeric" || type === "reflection") {
-      if (typeof response === "string") root.querySelector(type === "numeric" ? "input[type=text]" : "textarea").value = response;
-      return;
-    }
-    if (type === "ordering" || type === "categorising") {
-      if (!Array.isArray(response)) return;
-      menus(root).forEach(function (menu) {
-        var value = response[Number(menu.getAttribute("data-cx-item"))];
-        var fits = Number.isInteger(value) && Array.prototype.some.call(menu.options, function (o) {
-          return o.value === String(value);
-        });
-        menu.value = fits ? String(value) : "";
-      });
-      return;
-    }
-    var chosen = type === "single_choice" ? [response] : response;
-    if (!Array.isArray(chosen)) return;
-    root.querySelectorAll("input[type=radio], input[type=checkbox]").forEach(function (box) {
-      box.checked = chosen.indexOf(Number(box.value)) >= 0;
-    });
-  }
-
   function storageGet(id) {
     var raw;
     try {
-      raw = window.localStorage.getItem(STORE + id);
+      raw = window.localStorage.getItem(PAGE.answers.storage_prefix + id);
     } catch (err) {
       return null;
     }
@@ -194,8 +246,8 @@
 
   function storageSet(id, record) {
     try {
-      if (record) window.localStorage.setItem(STORE + id, JSON.stringify(record));
-      else window.localStorage.removeItem(STORE + id);
+      if (record) window.localStorage.setItem(PAGE.answers.storage_prefix + id, JSON.stringify(record));
+      else window.localStorage.removeItem(PAGE.answers.storage_prefix + id);
       return true;
     } catch (err) {
       return false;
@@ -208,11 +260,13 @@
     var note = document.createElement("p");
     note.className = "cx-storage-warning";
     note.setAttribute("role", "status");
-    note.textContent = STORAGE_WARNING;
+    note.textContent = PAGE.ui.storage_warning;
     ex.root.querySelector(".cx-feedback").insertAdjacentElement("afterend", note);
   }
 
   function persist(ex) {
+    clearTimeout(ex.pending);
+    ex.pending = null;
     var record = isBlank(ex.record.response) ? null : ex.record;
     if (!storageSet(ex.id, record)) warnOnce(ex);
   }
@@ -226,7 +280,13 @@
     if (notes) notes.hidden = result.status !== "ungraded";
   }
 
+  function read(ex) {
+    return KINDS[ex.data.key.type].read(ex);
+  }
+
   function clear(ex) {
+    clearTimeout(ex.pending);
+    ex.pending = null;
     ex.form.reset();
     var feedback = ex.root.querySelector(".cx-feedback");
     feedback.textContent = "";
@@ -234,15 +294,15 @@
     ex.root.removeAttribute("data-cx-status");
     var notes = ex.root.querySelector(".cx-notes");
     if (notes) notes.hidden = true;
-    ex.record = { type: ex.data.key.type, response: readResponse(ex) };
+    ex.record = { type: ex.data.key.type, response: read(ex) };
     if (!storageSet(ex.id, null)) warnOnce(ex);
   }
 
   function restore(ex) {
     var saved = storageGet(ex.id);
     if (!saved || saved.type !== ex.data.key.type) return;
-    writeResponse(ex, saved.response);
-    ex.record.response = readResponse(ex);
+    KINDS[ex.data.key.type].write(ex, saved.response);
+    ex.record.response = read(ex);
     if (typeof saved.status === "string" && !isBlank(ex.record.response)) {
       var result = check(ex.data, ex.record.response);
       show(ex, result);
@@ -260,18 +320,25 @@
     } catch (err) {
       return; // a fragment we cannot read stays a plain form with its offline note
     }
-    var ex = { root: root, form: form, data: data, id: data.key.id, record: null };
-    ex.record = { type: data.key.type, response: readResponse(ex) };
+    if (!KINDS[data.key.type]) return;
+    var ex = { root: root, form: form, data: data, id: data.key.id, record: null, pending: null };
+    ex.record = { type: data.key.type, response: read(ex) };
     restore(ex);
-    function changed() {
-      ex.record = { type: data.key.type, response: readResponse(ex) };
-      persist(ex);
+    function changed(event) {
+      ex.record = { type: data.key.type, response: read(ex) };
+      clearTimeout(ex.pending);
+      // Typing is saved once it pauses; a choice, a menu or leaving the box is saved at once.
+      if (event.type === "input" && event.target.matches("input[type=text], textarea")) {
+        ex.pending = setTimeout(function () { persist(ex); }, PAGE.save_delay_ms);
+      } else {
+        persist(ex);
+      }
     }
     form.addEventListener("input", changed);
     form.addEventListener("change", changed);
     form.addEventListener("submit", function (event) {
       event.preventDefault();
-      var response = readResponse(ex);
+      var response = read(ex);
       var result = check(data, response);
       show(ex, result);
       ex.record = { type: data.key.type, response: response, status: result.status };
@@ -284,11 +351,15 @@
         var showHint = hint.hidden;
         hint.hidden = !showHint;
         toggle.setAttribute("aria-expanded", String(showHint));
-        toggle.textContent = showHint ? "Hide the hint" : "Show a hint";
+        toggle.textContent = showHint ? PAGE.ui.hide_hint : PAGE.ui.show_hint;
       });
     }
     root.classList.add("cx-ready");
     exercises.push(ex);
+  }
+
+  function flushAll() {
+    exercises.forEach(function (ex) { if (ex.pending) persist(ex); });
   }
 
   /* The answers document: the format of the live notebooks' progress file (coursekit/exercises/progress.py). */
@@ -297,45 +368,24 @@
     exercises.forEach(function (ex) {
       if (!isBlank(ex.record.response)) answers[ex.id] = ex.record;
     });
-    return { format: "coursekit-answers", version: 1, saved_at: new Date().toISOString(), answers: answers };
+    return { format: PAGE.answers.format, version: PAGE.answers.version, saved_at: new Date().toISOString(), answers: answers };
   }
 
   function textOf(node) {
     return node ? node.textContent.trim() : "";
   }
 
-  function answerLines(ex) {
-    var root = ex.root;
-    var response = ex.record.response;
-    var type = ex.data.key.type;
-    if (type === "numeric") return [response.trim()];
-    if (type === "reflection") return response.trim().split("\n").map(function (line) { return "> " + line; });
-    if (type === "single_choice" || type === "multiple_choice") {
-      var picked = type === "single_choice" ? [response] : response;
-      return picked.map(function (i) { return "- " + textOf(root.querySelector("label[for='" + root.id + "-" + i + "']")); });
-    }
-    var rows = menus(root).map(function (menu) {
-      var item = textOf(root.querySelector("label[for='" + menu.id + "']"));
-      var chosen = menu.value === "" ? "(none)" : textOf(menu.options[menu.selectedIndex]);
-      return { item: item, chosen: chosen, position: menu.value === "" ? Infinity : Number(menu.value) };
-    });
-    if (type === "ordering") {
-      rows.sort(function (a, b) { return a.position - b.position; });
-      return rows.map(function (r) { return "- " + r.chosen + ". " + r.item; });
-    }
-    return rows.map(function (r) { return "- " + r.item + ": " + r.chosen; });
-  }
-
   function markdown(doc) {
-    var lines = ["# My answers: " + document.title, "", "Saved " + doc.saved_at + " from " + window.location.href + "."];
+    var ui = PAGE.ui;
+    var lines = [fill(ui.md_title, { title: document.title }), "", fill(ui.md_saved, { saved_at: doc.saved_at, url: window.location.href })];
     exercises.forEach(function (ex, n) {
       if (isBlank(ex.record.response)) return;
       lines.push("", "## " + (n + 1) + ". " + textOf(ex.root.querySelector(".cx-prompt")), "");
-      lines.push("Exercise `" + ex.id + "` (" + textOf(ex.root.querySelector(".cx-kicker")) + ")", "", "My answer:", "");
-      lines = lines.concat(answerLines(ex));
-      lines.push("", "Result: " + (RESULT_WORDS[ex.record.status] || "Not checked yet"));
+      lines.push(fill(ui.md_exercise, { id: ex.id, kicker: textOf(ex.root.querySelector(".cx-kicker")) }), "", ui.md_answer, "");
+      lines = lines.concat(KINDS[ex.data.key.type].lines(ex, ex.record.response));
+      lines.push("", fill(ui.md_result, { result: ui["result_" + (ex.record.status || "unchecked")] || ui.result_unchecked }));
     });
-    if (Object.keys(doc.answers).length === 0) lines.push("", "No exercise on this page has an answer yet.");
+    if (Object.keys(doc.answers).length === 0) lines.push("", ui.md_empty);
     return lines.join("\n") + "\n";
   }
 
@@ -366,6 +416,7 @@
 
   function addToolbar() {
     if (!exercises.length || document.querySelector(".cx-toolbar")) return;
+    var ui = PAGE.ui;
     var bar = document.createElement("div");
     bar.className = "cx-toolbar";
     bar.setAttribute("role", "group");
@@ -373,12 +424,12 @@
     var title = document.createElement("p");
     title.id = "cx-toolbar-title";
     title.className = "cx-toolbar-title";
-    title.textContent = "Your answers on this page";
+    title.textContent = ui.toolbar_title;
     var actions = document.createElement("div");
     actions.className = "cx-actions";
-    var json = button("Download my answers", "cx-download");
-    var md = button("Download as Markdown", "cx-download-markdown");
-    var reset = button("Reset my answers", "cx-reset");
+    var json = button(ui.download_json, "cx-download");
+    var md = button(ui.download_markdown, "cx-download-markdown");
+    var reset = button(ui.reset, "cx-reset");
     var status = document.createElement("p");
     status.className = "cx-toolbar-status";
     status.setAttribute("role", "status");
@@ -386,31 +437,32 @@
     var armed = false;
     function disarm() {
       armed = false;
-      reset.textContent = "Reset my answers";
+      reset.textContent = ui.reset;
     }
     json.addEventListener("click", function () {
       disarm();
+      flushAll();
       var name = "answers-" + pageName() + ".json";
       download(name, JSON.stringify(answersDocument(), null, 1) + "\n", "application/json");
-      status.textContent = "Your answers are downloading as " + name + ".";
+      status.textContent = fill(ui.downloading, { name: name });
     });
     md.addEventListener("click", function () {
       disarm();
+      flushAll();
       var name = "answers-" + pageName() + ".md";
       download(name, markdown(answersDocument()), "text/markdown");
-      status.textContent = "Your answers are downloading as " + name + ".";
+      status.textContent = fill(ui.downloading, { name: name });
     });
     reset.addEventListener("click", function () {
       if (!armed) {
         armed = true;
-        reset.textContent = "Yes, erase my answers";
-        status.textContent = "This erases every answer on this page, also from this browser's storage. " +
-          "Press \u201cYes, erase my answers\u201d to confirm.";
+        reset.textContent = ui.reset_confirm;
+        status.textContent = ui.reset_ask;
         return;
       }
       exercises.forEach(clear);
       disarm();
-      status.textContent = "Your answers on this page have been erased.";
+      status.textContent = ui.reset_done;
     });
     actions.appendChild(json);
     actions.appendChild(md);
@@ -422,11 +474,29 @@
   }
 
   function init() {
+    var node = document.getElementById("cx-page-data");
+    if (!PAGE) {
+      try {
+        PAGE = node ? JSON.parse(node.textContent) : null;
+      } catch (err) {
+        PAGE = null;
+      }
+    }
+    if (!PAGE) return; // without the page data, forms stay plain with their offline note
     document.querySelectorAll(".cx-exercise").forEach(setUp);
     addToolbar();
   }
 
-  window.coursekitExercises = { parseNumber: parseNumber, check: check, init: init };
+  window.addEventListener("pagehide", flushAll);
+  document.addEventListener("visibilitychange", function () {
+    if (document.visibilityState === "hidden") flushAll();
+  });
+  window.coursekitExercises = {
+    parseNumber: parseNumber,
+    check: check,
+    init: init,
+    page: function () { return PAGE; }
+  };
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
   } else {

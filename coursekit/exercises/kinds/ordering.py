@@ -1,0 +1,100 @@
+"""Ordering: the learner gives each item its position. Items are listed in the bank in the correct
+order and shown in a fixed shuffled order. Response: for each item in the bank's order, the
+position 1..n the learner gave it, or None."""
+
+from __future__ import annotations
+
+import hashlib
+from html import escape
+from typing import Annotated, Literal
+
+from pydantic import Field, model_validator
+
+from coursekit.exercises.kinds.base import Difficulty, GradedBase, Minutes, Result, Text, as_index, as_list, is_int_in
+from coursekit.exercises.messages import plural
+
+PLACEHOLDER = "Position…"
+
+
+def shuffled(exercise_id: str, size: int) -> list[int]:
+    """Indices 0..size-1 in a fixed order drawn from the id; never the identity when size > 1."""
+    order = sorted(range(size), key=lambda i: hashlib.sha256(f"{exercise_id}:{i}".encode()).hexdigest())
+    if order == sorted(order):
+        order = order[1:] + order[:1]
+    return order
+
+
+class Ordering(GradedBase):
+    LABEL = "Ordering"
+    INSTRUCTIONS = "Give each item a different position, from 1 (first) to {n} (last)."
+    MESSAGES = {
+        "no_position": "Please give every item a position first.",
+        "same_position": "Please give each item a different position.",
+        "correct": "Correct. {explanation}",
+        "incorrect": {"one": "Not quite. {count} of {n} items is in the right place.",
+                      "other": "Not quite. {count} of {n} items are in the right place."},
+    }
+
+    type: Literal["ordering"]
+    items: Annotated[tuple[Text, ...], Field(min_length=2, max_length=8)]
+    difficulty: Difficulty = "core"
+    minutes: Minutes = 4
+
+    @model_validator(mode="after")
+    def _distinct_items(self) -> "Ordering":
+        if len(set(self.items)) != len(self.items):
+            raise ValueError("two items have the same text")
+        return self
+
+    def instructions(self) -> str:
+        return self.INSTRUCTIONS.replace("{n}", str(len(self.items)))
+
+    def display_order(self) -> list[int]:
+        return shuffled(self.id, len(self.items))
+
+    def check(self, response: object) -> Result:
+        n = len(self.items)
+        positions = [as_index(r, n + 1) for r in as_list(response)]
+        if len(positions) != n or any(p is None or p == 0 for p in positions):
+            return Result("invalid", self._message("no_position"))
+        if len(set(positions)) != n:
+            return Result("invalid", self._message("same_position"))
+        placed = sum(1 for i, p in enumerate(positions) if p == i + 1)
+        if placed == n:
+            return Result("correct", self._message("correct", explanation=self.explanation))
+        return Result("incorrect", plural(self.MESSAGES["incorrect"], placed, n=n))
+
+    def key(self) -> dict:
+        return {**super().key(), "size": len(self.items)}
+
+    def response_problem(self, response: object) -> str | None:
+        n = len(self.items)
+        if isinstance(response, list) and len(response) == n and all(r is None or is_int_in(r, 1, n) for r in response):
+            return None
+        return f"the response must be a list of {n} positions from 1 to {n} (or null)"
+
+    def answer_html(self, uid: str) -> str:
+        options = "".join(f'<option value="{p}">{p}</option>' for p in range(1, len(self.items) + 1))
+        rows = [f'<fieldset class="cx-items cx-ordering"><legend>{escape(self.instructions())}</legend>']
+        for i in self.display_order():
+            rows.append(
+                f'<div class="cx-item"><label for="{uid}-item-{i}">{escape(self.items[i])}</label>'
+                f'<select id="{uid}-item-{i}" name="{uid}-item-{i}" data-cx-item="{i}">'
+                f'<option value="">{PLACEHOLDER}</option>{options}</select></div>'
+            )
+        rows.append("</fieldset>")
+        return "\n".join(rows)
+
+    def widget_inputs(self):
+        import ipywidgets as widgets
+
+        values = [(PLACEHOLDER, None)] + [(str(p), p) for p in range(1, len(self.items) + 1)]
+        menus = {i: widgets.Dropdown(options=values, value=None, description=self.items[i],
+                                     style={"description_width": "initial"}) for i in self.display_order()}
+
+        def put(response: object) -> None:
+            for i, value in enumerate(response):  # type: ignore[arg-type]
+                menus[i].value = value
+
+        read = lambda: [menus[i].value for i in range(len(self.items))]  # noqa: E731
+        return widgets.VBox(list(menus.values())), list(menus.values()), read, put

@@ -1,0 +1,99 @@
+"""Reflection: the learner writes freely, then compares with the notes; never graded automatically.
+Response: the written text."""
+
+from __future__ import annotations
+
+import re
+from html import escape
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import Field, model_validator
+
+from coursekit.exercises.kinds.base import Difficulty, ExerciseBase, LongText, Minutes, Result, Text
+from coursekit.exercises.messages import SHARED, fill
+
+MAX_TEXT = 5000  # characters (code points) of a written answer
+# What separates words, and what is trimmed from the ends of an answer: every character that
+# Python's str.split() or JavaScript's \s takes as a space, spelled out so both faces use the same set.
+SPACE = "[\t\n\v\f\r \x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]"
+_TRIM = re.compile(f"^{SPACE}+|{SPACE}+$")
+_SPACES = re.compile(f"{SPACE}+")
+
+
+def count_words(text: str) -> int:
+    """Words in a written answer: runs of characters between spaces."""
+    return len([word for word in _SPACES.split(text) if word])
+
+
+class Reflection(ExerciseBase):
+    LABEL = "Reflection"
+    INSTRUCTIONS = "Write your own answer: it is not marked automatically. Then compare it with the notes."
+    INSTRUCTIONS_MIN_WORDS: ClassVar[str] = "Write your own answer (at least {min_words} words): it is not marked automatically. Then compare it with the notes."
+    CHECK_LABEL = "Compare with notes"
+    AUTO_GRADED = False
+    MESSAGES = {
+        "no_text": "Please write your answer first.",
+        "too_few_words": "Please write at least {min_words} words first.",
+        "too_long_text": f"That is longer than this box takes ({MAX_TEXT} characters): please shorten it.",
+        "ungraded": "Not marked automatically: compare your answer with the notes below.",
+    }
+    NOTE_TITLES: ClassVar[dict[str, str]] = {"model_answer": "Model answer", "discussion_notes": "Notes for discussion"}
+
+    type: Literal["reflection"]
+    hint: Text | None = None
+    model_answer: LongText | None = None
+    discussion_notes: LongText | None = None
+    min_words: Annotated[int, Field(ge=1, le=500)] | None = None
+    difficulty: Difficulty = "stretch"
+    minutes: Minutes = 10
+
+    @model_validator(mode="after")
+    def _has_notes(self) -> "Reflection":
+        if not (self.model_answer or self.discussion_notes):
+            raise ValueError("a reflection needs 'model_answer' or 'discussion_notes' (or both)")
+        return self
+
+    def instructions(self) -> str:
+        if self.min_words:
+            return fill(self.INSTRUCTIONS_MIN_WORDS, min_words=self.min_words)
+        return self.INSTRUCTIONS
+
+    def notes(self) -> list[tuple[str, str]]:
+        """The (title, text) notes, revealed once the learner has written an answer."""
+        found = [(title, getattr(self, field)) for field, title in self.NOTE_TITLES.items()]
+        return [(title, text) for title, text in found if text]
+
+    def check(self, response: object) -> Result:
+        text = _TRIM.sub("", response) if isinstance(response, str) else ""
+        if not text:
+            return Result("invalid", self._message("no_text"))
+        if len(text) > MAX_TEXT:
+            return Result("invalid", self._message("too_long_text"))
+        if count_words(text) < (self.min_words or 0):
+            return Result("invalid", self._message("too_few_words", min_words=self.min_words))
+        return Result("ungraded", self._message("ungraded"))
+
+    def key(self) -> dict:
+        return {**super().key(), "min_words": self.min_words or 0, "max_text": MAX_TEXT, "space": SPACE}
+
+    def response_problem(self, response: object) -> str | None:
+        return None if isinstance(response, str) else "the response must be text"
+
+    def answer_html(self, uid: str) -> str:
+        return (
+            f'<div class="cx-reflection"><label for="{uid}-text">{SHARED["your_answer"]}</label>'
+            f'<textarea id="{uid}-text" name="{uid}" rows="6" maxlength="{MAX_TEXT}" aria-describedby="{uid}-help"></textarea>'
+            f'<span class="cx-help" id="{uid}-help">{escape(self.instructions())}</span></div>'
+        )
+
+    def widget_inputs(self):
+        import ipywidgets as widgets
+
+        text = widgets.Textarea(placeholder="Write your answer here.", description=SHARED["your_answer"],
+                                style={"description_width": "initial"}, layout=widgets.Layout(width="100%", height="9em"),
+                                continuous_update=False)
+
+        def put(response: object) -> None:
+            text.value = response  # type: ignore[assignment]
+
+        return text, [text], lambda: text.value, put
