@@ -76,7 +76,7 @@ def _right_and_wrong(ex: Exercise) -> list[object]:
         right = list(range(1, n + 1))
         return [right, [2, 1] + right[2:], right[::-1], [None] * n, [1] * n, right[:-1] + [None]]
     if ex.type == "categorising":
-        right = [item.category for item in ex.items]
+        right = ex.answers()
         k = len(ex.categories)
         return [right, [(c + 1) % k for c in right], right[:-1] + [(right[-1] + 1) % k], [None] * len(right), right[:-1] + [None]]
     if ex.type == "reflection":
