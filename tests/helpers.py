@@ -9,6 +9,15 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BUILD_HTML = ROOT / "_build" / "html"
 SHARED = Path(os.environ.get("COURSE_SHARED_DIR", ROOT.parent / "shared"))
+NO_BUILD = "(no built book: run bash scripts/build.sh)"
+
+
+def built_pages() -> list[str]:
+    """Every page of the built book, relative to it; with no build, one name that fails the test
+    that opens it (through the ``built_book`` fixture), so a missing build is never a silent skip."""
+    pages = sorted(str(p.relative_to(BUILD_HTML)) for p in BUILD_HTML.rglob("*.html")
+                   if "_static" not in p.relative_to(BUILD_HTML).parts)
+    return pages or [NO_BUILD]
 
 
 def tricky_inputs(seed: int = 2012, count: int = 4000) -> list[str]:

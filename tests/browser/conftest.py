@@ -1,7 +1,9 @@
 """A real browser on the built book: Debian's Chromium driven by Playwright, the book served on localhost.
 
-The book is served under /course/ (as it would be on a sub-path host). Every request to a
-host other than localhost is blocked and recorded, so a test can assert there were none.
+The book is served under /course/ (as it would be on a sub-path host); pages the tests make
+themselves (``fixture_page``) are served under /fixtures/ from a temporary folder, never written
+into the build. Every request to a host other than localhost is blocked and recorded, so a test
+can assert there were none.
 """
 
 from __future__ import annotations
@@ -17,9 +19,10 @@ from urllib.parse import urlparse
 
 import pytest
 
-from helpers import BUILD_HTML
+from coursekit.exercises import static
 
 PREFIX = "/course/"
+FIXTURE_PREFIX = "/fixtures/"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -28,11 +31,15 @@ ARGS = [
 
 
 class _Handler(http.server.SimpleHTTPRequestHandler):
+    roots: dict[str, str] = {}  # URL prefix -> folder served under it
+
     def translate_path(self, path: str) -> str:
         parsed = urlparse(path).path
-        if not parsed.startswith(PREFIX):
-            return str(Path(self.directory) / "__outside_the_book__")
-        return super().translate_path("/" + path[len(PREFIX):])
+        for prefix, folder in self.roots.items():
+            if parsed.startswith(prefix):
+                self.directory = folder
+                return super().translate_path("/" + path[len(prefix):])
+        return str(Path(self.directory) / "__outside_the_book__")
 
     def log_message(self, *args) -> None:  # keep test output readable
         pass
@@ -48,13 +55,49 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture(scope="session")
-def book_url(built_book):
-    handler = functools.partial(_Handler, directory=str(built_book))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+def fixture_site(tmp_path_factory) -> Path:
+    """A folder for pages the tests make, with the package's exercise script and style beside them."""
+    folder = tmp_path_factory.mktemp("fixture-site")
+    for name in static.ASSET_FILES:
+        shutil.copyfile(static.ASSET_DIR / name, folder / name)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory, fixture_site):
+    """One localhost server for the session: the built book (when there is one) and the fixture pages."""
+    roots = type("Roots", (_Handler,), {"roots": {FIXTURE_PREFIX: str(fixture_site)}})
+    handler = functools.partial(roots, directory=str(fixture_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}{PREFIX}"
-    server.shutdown()
+    yield roots, f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def book_url(server, built_book):
+    roots, origin = server
+    roots.roots[PREFIX] = str(built_book)
+    return origin + PREFIX
+
+
+@pytest.fixture(scope="session")
+def fixture_page(server, fixture_site):
+    """make(name, exercises, title): a page with these exercises and the page data, served on localhost; its URL."""
+    _, origin = server
+
+    def make(name: str, exercises: list, title: str = "Exercises") -> str:
+        body = "\n".join(static.render(ex) for ex in exercises)
+        (fixture_site / f"{name}.html").write_text(
+            f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title><link rel="icon" href="data:,">'
+            f'{static.page_data_html()}<link rel="stylesheet" href="exercises.css"><script src="exercises.js" defer></script>'
+            f"</head><body><main>{body}<p>After the exercises.</p></main></body></html>",
+            encoding="utf-8",
+        )
+        return f"{origin}{FIXTURE_PREFIX}{name}.html"
+
+    return make
 
 
 @pytest.fixture(scope="session")

@@ -4,15 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from helpers import BUILD_HTML, ROOT
+from helpers import ROOT, built_pages
 
 pytestmark = pytest.mark.browser
 
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
-PAGES = sorted(
-    str(p.relative_to(BUILD_HTML)) for p in BUILD_HTML.rglob("*.html") if "_static" not in p.relative_to(BUILD_HTML).parts
-)
+PAGES = built_pages()
 
 
 def _violations(page) -> list[str]:

@@ -1,8 +1,8 @@
 """Every exercise type on a page, in Chromium: verdicts like the Python checker, answers that survive a
 reload, a reset that clears them, a download the scorer accepts, and ordering and sorting by keyboard alone.
 
-The page is made from tests/fixtures/banks/every_type.yml (markup in every text) and served from the
-built book's _static folder, next to the real exercises.js and exercises.css.
+The page is made from tests/fixtures/banks/every_type.yml (markup in every text) and served from a
+temporary folder (the ``fixture_page`` fixture), beside the package's own exercises.js and exercises.css.
 """
 
 from __future__ import annotations
@@ -10,14 +10,13 @@ from __future__ import annotations
 import json
 import random
 import shutil
-import uuid
 
 import pytest
 
 from coursekit.exercises import load_bank, load_file, static
 from coursekit.exercises.score import report
-from helpers import BUILD_HTML, FIXTURES
-from test_pages import _answer, _expected_statuses, _right_and_wrong
+from helpers import FIXTURES
+from answering import _answer, _expected_statuses, _right_and_wrong
 
 pytestmark = pytest.mark.browser
 
@@ -27,20 +26,9 @@ STORE = "coursekit:answers:v1:"
 
 
 @pytest.fixture(scope="module")
-def kit_url(book_url):
-    """A page with one exercise of every type, beside the book's own exercise script and style."""
-    folder = BUILD_HTML / "_static" / f"_test_kit_{uuid.uuid4().hex[:8]}"
-    folder.mkdir()
-    body = "\n".join(static.render(ex) for ex in KIT.values())
-    (folder / "index.html").write_text(
-        '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Every exercise type</title><link rel="icon" href="data:,">'
-        f'{static.page_data_html()}'
-        '<link rel="stylesheet" href="../exercises.css"><script src="../exercises.js" defer></script></head>'
-        f"<body><main>{body}<p>After the exercises.</p></main></body></html>",
-        encoding="utf-8",
-    )
-    yield f"{book_url}_static/{folder.name}/index.html"
-    shutil.rmtree(folder)
+def kit_url(fixture_page):
+    """A page with one exercise of every type, beside the package's own exercise script and style."""
+    return fixture_page("every-type", list(KIT.values()), title="Every exercise type")
 
 
 def _clean(seen) -> None:
@@ -135,7 +123,7 @@ def test_the_download_is_an_answers_file_the_scorer_accepts(visit, kit_url, tmp_
     with page.expect_download() as info:
         page.get_by_role("button", name="Download my answers").click()
     download = info.value
-    assert download.suggested_filename == "answers-index.json"
+    assert download.suggested_filename == "answers-every-type.json"
     path = tmp_path / download.suggested_filename
     download.save_as(path)
     saved = json.loads(path.read_text(encoding="utf-8"))
@@ -156,7 +144,7 @@ def test_the_download_is_an_answers_file_the_scorer_accepts(visit, kit_url, tmp_
     markdown_path = tmp_path / "answers.md"
     info.value.save_as(markdown_path)
     text = markdown_path.read_text(encoding="utf-8")
-    assert info.value.suggested_filename == "answers-index.md"
+    assert info.value.suggested_filename == "answers-every-type.md"
     assert text.startswith("# My answers: Every exercise type")
     assert "Exercise `kit-ordering` (Exercise · Ordering)" in text
     assert "- 1. Agree an agenda\n- 2. Invite <b>people</b>\n" in text

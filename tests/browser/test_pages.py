@@ -10,16 +10,13 @@ import pytest
 
 from coursekit.assets import MANIFEST
 from coursekit.exercises import load_bank, load_file, static
-from coursekit.exercises.model import Exercise
 from coursekit.exercises.numbers import MESSAGES
-from coursekit.exercises.static import page_data_html
-from helpers import BUILD_HTML, FIXTURES, ROOT
+from answering import _answer, _expected_statuses, _right_and_wrong
+from helpers import BUILD_HTML, FIXTURES, built_pages
 
 pytestmark = pytest.mark.browser
 
-PAGES = sorted(
-    str(p.relative_to(BUILD_HTML)) for p in BUILD_HTML.rglob("*.html") if "_static" not in p.relative_to(BUILD_HTML).parts
-)
+PAGES = built_pages()
 BANK = load_bank()
 CHART_SVGS = "[id^='altair-viz-'] svg"
 
@@ -64,62 +61,7 @@ def test_each_chart_is_described_for_screen_readers(visit, book_url):
     assert labels and all(label and "%" in label for label in labels)
 
 
-def _right_and_wrong(ex: Exercise) -> list[object]:
-    """Answers to try: right, wrong, and incomplete or mistyped ones a learner might give."""
-    if ex.type == "numeric":
-        assert ex.answer is not None
-        right = f"{ex.answer:g}".replace(".", ",")
-        return [right, f"{ex.answer - ex.tolerance - 5:g}", f"{ex.answer + ex.tolerance + 5:g}", "", "abc",
-                "<script>alert(1)</script>", "1e999", "99999999999999"]
-    if ex.type == "ordering":
-        n = len(ex.items)
-        right = list(range(1, n + 1))
-        return [right, [2, 1] + right[2:], right[::-1], [None] * n, [1] * n, right[:-1] + [None]]
-    if ex.type == "categorising":
-        right = ex.answers()
-        k = len(ex.categories)
-        return [right, [(c + 1) % k for c in right], right[:-1] + [(right[-1] + 1) % k], [None] * len(right), right[:-1] + [None]]
-    if ex.type == "reflection":
-        enough = " ".join(["word"] * max(ex.min_words, 1))
-        return ["", "   ", "one", f"My <b>own</b> view: {enough} <script>alert(1)</script>", enough]
-    correct = [i for i, c in enumerate(ex.choices) if c.correct]
-    wrong = [i for i, c in enumerate(ex.choices) if not c.correct]
-    if ex.type == "single_choice":
-        return [correct[0], wrong[0], None]
-    return [correct, correct[:1] + wrong[:1], [], wrong[:1]]
-
-
-def _expected_statuses(ex: Exercise) -> set[str]:
-    return {"ungraded", "invalid"} if ex.type == "reflection" else {"correct", "incorrect", "invalid"}
-
-
-def _answer(page, ex: Exercise, response) -> str:
-    """Give a response through the page's form, press its check button, and read the feedback."""
-    root = page.locator(f"#cx-{ex.id}")
-    if ex.type == "numeric":
-        root.locator("input[type=text]").fill(str(response))
-    elif ex.type == "reflection":
-        root.locator("textarea").fill(response or "")
-    elif ex.type in ("ordering", "categorising"):
-        values = response if isinstance(response, list) else [None] * len(ex.items)
-        for i, value in enumerate(values):
-            root.locator(f"#cx-{ex.id}-item-{i}").select_option("" if value is None else str(value))
-    else:
-        chosen = [] if response is None else ([response] if isinstance(response, int) else response)
-        for i in range(len(ex.choices)):
-            box = root.locator(f"#cx-{ex.id}-{i}")
-            if ex.type == "single_choice":
-                if i in chosen:
-                    box.check()
-            else:
-                box.set_checked(i in chosen)
-        if response is None:
-            page.evaluate(f"document.querySelectorAll('#cx-{ex.id} input').forEach(b => b.checked = false)")
-    root.locator("button.cx-check").click()
-    return root.locator(".cx-feedback").inner_text()
-
-
-EXERCISE_PAGES = [name for name in PAGES if 'class="cx-exercise"' in (BUILD_HTML / name).read_text(encoding="utf-8")]
+EXERCISE_PAGES = [name for name in PAGES if static.MARKER in (BUILD_HTML / name).read_text(encoding="utf-8")]
 
 
 def test_lesson_pages_have_exercises():
@@ -159,27 +101,15 @@ def test_hint_toggles_and_keyboard_alone_can_answer(visit, book_url):
     assert root.locator(".cx-offline-note").is_hidden()
 
 
-def test_markup_in_the_bank_or_in_answers_never_runs(visit, book_url, tmp_path_factory):
+def test_markup_in_the_bank_or_in_answers_never_runs(visit, fixture_page):
     """A page built from a bank full of markup: nothing executes, everything shows as text."""
     exercises = load_file(FIXTURES / "banks" / "markup.yml")
-    body = "\n".join(static.render(ex) for ex in exercises)
-    page_dir = BUILD_HTML / "_static" / "_test_markup"
-    page_dir.mkdir(exist_ok=True)
-    (page_dir / "index.html").write_text(
-        f'<!doctype html><html lang="en"><head><title>markup</title>{page_data_html()}'
-        f'<script src="../exercises.js"></script></head><body>{body}</body></html>',
-        encoding="utf-8",
-    )
-    try:
-        seen = visit(book_url + "_static/_test_markup/index.html")
-        multi, numeric = exercises
-        assert seen.page.locator("img").count() == 0
-        assert "<script>" in seen.page.locator(f"#cx-{multi.id} .cx-prompt").inner_text()
-        assert _answer(seen.page, multi, [0, 2]) == multi.check([0, 2]).message
-        assert _answer(seen.page, numeric, "<img src=x onerror=alert(1)>") == MESSAGES["not_a_number"]
-        assert _answer(seen.page, numeric, "3") == "Not quite. Higher <b>than that</b>."
-        assert seen.page.locator("b, img, u, i").count() == 0
-        assert seen.dialogs == []
-    finally:
-        (page_dir / "index.html").unlink()
-        page_dir.rmdir()
+    seen = visit(fixture_page("markup", exercises))
+    multi, numeric = exercises
+    assert seen.page.locator("img").count() == 0
+    assert "<script>" in seen.page.locator(f"#cx-{multi.id} .cx-prompt").inner_text()
+    assert _answer(seen.page, multi, [0, 2]) == multi.check([0, 2]).message
+    assert _answer(seen.page, numeric, "<img src=x onerror=alert(1)>") == MESSAGES["not_a_number"]
+    assert _answer(seen.page, numeric, "3") == "Not quite. Higher <b>than that</b>."
+    assert seen.page.locator("b, img, u, i").count() == 0
+    assert seen.dialogs == []

@@ -1,0 +1,60 @@
+"""Answering exercises through a page's forms, as a learner would: shared by the browser tests."""
+
+from __future__ import annotations
+
+from coursekit.exercises.model import Exercise
+
+
+def _right_and_wrong(ex: Exercise) -> list[object]:
+    """Answers to try: right, wrong, and incomplete or mistyped ones a learner might give."""
+    if ex.type == "numeric":
+        assert ex.answer is not None
+        right = f"{ex.answer:g}".replace(".", ",")
+        return [right, f"{ex.answer - ex.tolerance - 5:g}", f"{ex.answer + ex.tolerance + 5:g}", "", "abc",
+                "<script>alert(1)</script>", "1e999", "99999999999999"]
+    if ex.type == "ordering":
+        n = len(ex.items)
+        right = list(range(1, n + 1))
+        return [right, [2, 1] + right[2:], right[::-1], [None] * n, [1] * n, right[:-1] + [None]]
+    if ex.type == "categorising":
+        right = ex.answers()
+        k = len(ex.categories)
+        return [right, [(c + 1) % k for c in right], right[:-1] + [(right[-1] + 1) % k], [None] * len(right), right[:-1] + [None]]
+    if ex.type == "reflection":
+        enough = " ".join(["word"] * max(ex.min_words, 1))
+        return ["", "   ", "one", f"My <b>own</b> view: {enough} <script>alert(1)</script>", enough]
+    correct = [i for i, c in enumerate(ex.choices) if c.correct]
+    wrong = [i for i, c in enumerate(ex.choices) if not c.correct]
+    if ex.type == "single_choice":
+        return [correct[0], wrong[0], None]
+    return [correct, correct[:1] + wrong[:1], [], wrong[:1]]
+
+
+def _expected_statuses(ex: Exercise) -> set[str]:
+    return {"ungraded", "invalid"} if ex.type == "reflection" else {"correct", "incorrect", "invalid"}
+
+
+def _answer(page, ex: Exercise, response) -> str:
+    """Give a response through the page's form, press its check button, and read the feedback."""
+    root = page.locator(f"#cx-{ex.id}")
+    if ex.type == "numeric":
+        root.locator("input[type=text]").fill(str(response))
+    elif ex.type == "reflection":
+        root.locator("textarea").fill(response or "")
+    elif ex.type in ("ordering", "categorising"):
+        values = response if isinstance(response, list) else [None] * len(ex.items)
+        for i, value in enumerate(values):
+            root.locator(f"#cx-{ex.id}-item-{i}").select_option("" if value is None else str(value))
+    else:
+        chosen = [] if response is None else ([response] if isinstance(response, int) else response)
+        for i in range(len(ex.choices)):
+            box = root.locator(f"#cx-{ex.id}-{i}")
+            if ex.type == "single_choice":
+                if i in chosen:
+                    box.check()
+            else:
+                box.set_checked(i in chosen)
+        if response is None:
+            page.evaluate(f"document.querySelectorAll('#cx-{ex.id} input').forEach(b => b.checked = false)")
+    root.locator("button.cx-check").click()
+    return root.locator(".cx-feedback").inner_text()
