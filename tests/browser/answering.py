@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import random
+
 from coursekit.exercises.model import Exercise
 
 
-def _right_and_wrong(ex: Exercise) -> list[object]:
+def right_and_wrong(ex: Exercise) -> list[object]:
     """Answers to try: right, wrong, and incomplete or mistyped ones a learner might give."""
     if ex.type == "numeric":
         assert ex.answer is not None
@@ -30,11 +32,11 @@ def _right_and_wrong(ex: Exercise) -> list[object]:
     return [correct, correct[:1] + wrong[:1], [], wrong[:1]]
 
 
-def _expected_statuses(ex: Exercise) -> set[str]:
+def expected_statuses(ex: Exercise) -> set[str]:
     return {"ungraded", "invalid"} if ex.type == "reflection" else {"correct", "incorrect", "invalid"}
 
 
-def _answer(page, ex: Exercise, response) -> str:
+def answer(page, ex: Exercise, response) -> str:
     """Give a response through the page's form, press its check button, and read the feedback."""
     root = page.locator(f"#cx-{ex.id}")
     if ex.type == "numeric":
@@ -58,3 +60,20 @@ def _answer(page, ex: Exercise, response) -> str:
             page.evaluate(f"document.querySelectorAll('#cx-{ex.id} input').forEach(b => b.checked = false)")
     root.locator("button.cx-check").click()
     return root.locator(".cx-feedback").inner_text()
+
+
+def random_response(ex: Exercise, rng: random.Random) -> object:
+    """A response of the shape the page's form can give for this type, right, wrong or incomplete."""
+    if ex.type in ("ordering", "categorising"):
+        top = len(ex.items) if ex.type == "ordering" else len(ex.categories) - 1
+        low = 1 if ex.type == "ordering" else 0
+        return [rng.choice([None] + list(range(low, top + 1))) for _ in ex.items]
+    if ex.type == "reflection":
+        return " ".join(rng.choice(["a", "word", " ", "\n", "<b>", "é"]) for _ in range(rng.randint(0, 12)))
+    if ex.type == "numeric":
+        return rng.choice(["3,5", "3.5", "", "4", "-1", "3 500", "x", "3.5 %", "1,2,3"])
+    if ex.type == "single_choice":
+        return rng.choice([None] + list(range(len(ex.choices))))
+    if ex.type == "multiple_choice":
+        return sorted(rng.sample(range(len(ex.choices)), rng.randint(0, len(ex.choices))))
+    raise AssertionError(f"no random responses for type {ex.type}: add them here (README, 'Adding an exercise type')")

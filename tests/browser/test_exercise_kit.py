@@ -16,7 +16,7 @@ import pytest
 from coursekit.exercises import load_bank, load_file, static
 from coursekit.exercises.score import report
 from helpers import FIXTURES
-from answering import _answer, _expected_statuses, _right_and_wrong
+from answering import answer, expected_statuses, right_and_wrong, random_response
 
 pytestmark = pytest.mark.browser
 
@@ -44,10 +44,10 @@ def test_each_type_answered_right_or_wrong_shows_the_python_checkers_message(vis
     seen = visit(kit_url)
     for ex in KIT.values():
         statuses = set()
-        for response in _right_and_wrong(ex):
-            assert _answer(seen.page, ex, response) == ex.check(response).message, f"{ex.id} answered {response!r}"
+        for response in right_and_wrong(ex):
+            assert answer(seen.page, ex, response) == ex.check(response).message, f"{ex.id} answered {response!r}"
             statuses.add(ex.check(response).status)
-        assert _expected_statuses(ex) <= statuses, ex.id
+        assert expected_statuses(ex) <= statuses, ex.id
     _clean(seen)
 
 
@@ -56,9 +56,9 @@ def test_a_reflection_reveals_its_notes_only_after_enough_words(visit, kit_url):
     ex = KIT["kit-reflection"]
     notes = seen.page.locator("#cx-kit-reflection-notes")
     assert notes.is_hidden()
-    _answer(seen.page, ex, "too short")
+    answer(seen.page, ex, "too short")
     assert notes.is_hidden()
-    _answer(seen.page, ex, "I would ask my team what they need.")
+    answer(seen.page, ex, "I would ask my team what they need.")
     assert notes.is_visible()
     assert 'A <script>alert("model")</script> good answer' in notes.inner_text()
     assert seen.page.locator("#cx-kit-reflection button.cx-check").inner_text() == "Compare with notes"
@@ -88,7 +88,7 @@ def test_answers_survive_a_reload_and_reset_clears_them(visit, kit_url):
     seen = visit(kit_url)
     page = seen.page
     for ex_id, response in ANSWERS.items():
-        _answer(page, KIT[ex_id], response)
+        answer(page, KIT[ex_id], response)
     page.locator("#cx-kit-numeric input").fill("4")  # changed after checking: kept, but not yet checked
     before = _inputs(page)
     page.reload(wait_until="networkidle")
@@ -119,7 +119,7 @@ def test_the_download_is_an_answers_file_the_scorer_accepts(visit, kit_url, tmp_
     seen = visit(kit_url)
     page = seen.page
     for ex_id, response in ANSWERS.items():
-        _answer(page, KIT[ex_id], response)
+        answer(page, KIT[ex_id], response)
     with page.expect_download() as info:
         page.get_by_role("button", name="Download my answers").click()
     download = info.value
@@ -196,7 +196,7 @@ def test_without_storage_checking_still_works_and_warns_once(browser, kit_url):
     try:
         page.goto(kit_url, wait_until="networkidle")
         for ex_id, response in ANSWERS.items():
-            assert _answer(page, KIT[ex_id], response) == KIT[ex_id].check(response).message
+            assert answer(page, KIT[ex_id], response) == KIT[ex_id].check(response).message
         warnings = page.locator(".cx-storage-warning")
         assert warnings.count() == 1 and "Download my answers" in warnings.inner_text()
         with page.expect_download() as info:
@@ -251,18 +251,7 @@ def test_the_page_checker_agrees_with_python_on_many_responses(visit, kit_url):
     for ex in KIT.values():
         data = {"key": ex.key()}
         for _ in range(60):
-            if ex.type in ("ordering", "categorising"):
-                top = len(ex.items) if ex.type == "ordering" else len(ex.categories) - 1
-                low = 1 if ex.type == "ordering" else 0
-                response = [rng.choice([None] + list(range(low, top + 1))) for _ in ex.items]
-            elif ex.type == "reflection":
-                response = " ".join(rng.choice(["a", "word", " ", "\n", "<b>", "é"]) for _ in range(rng.randint(0, 12)))
-            elif ex.type == "numeric":
-                response = rng.choice(["3,5", "3.5", "", "4", "-1", "3 500", "x", "3.5 %", "1,2,3"])
-            elif ex.type == "single_choice":
-                response = rng.choice([None] + list(range(len(ex.choices))))
-            else:
-                response = sorted(rng.sample(range(len(ex.choices)), rng.randint(0, len(ex.choices))))
+            response = random_response(ex, rng)
             shown = seen.page.evaluate("([d, r]) => window.coursekitExercises.check(d, r)", [data, response])
             expected = ex.check(response)
             assert shown == {"status": expected.status, "message": expected.message}, f"{ex.id}: {response!r}"

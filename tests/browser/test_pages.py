@@ -11,7 +11,7 @@ import pytest
 from coursekit.assets import MANIFEST
 from coursekit.exercises import load_bank, load_file, static
 from coursekit.exercises.numbers import MESSAGES
-from answering import _answer, _expected_statuses, _right_and_wrong
+from answering import answer, expected_statuses, right_and_wrong
 from helpers import BUILD_HTML, FIXTURES, built_pages
 
 pytestmark = pytest.mark.browser
@@ -76,12 +76,12 @@ def test_every_exercise_answers_back_like_the_python_checker(visit, book_url, na
     for exercise_id in ids:
         ex = BANK[exercise_id]
         statuses = set()
-        for response in _right_and_wrong(ex):
-            shown = _answer(seen.page, ex, response)
+        for response in right_and_wrong(ex):
+            shown = answer(seen.page, ex, response)
             expected = ex.check(response)
             assert shown == expected.message, f"{exercise_id} answered {response!r}"
             statuses.add(expected.status)
-        assert _expected_statuses(ex) <= statuses
+        assert expected_statuses(ex) <= statuses
     assert seen.dialogs == [] and seen.errors == [] and seen.outside_requests == []
 
 
@@ -108,8 +108,8 @@ def test_markup_in_the_bank_or_in_answers_never_runs(visit, fixture_page):
     multi, numeric = exercises
     assert seen.page.locator("img").count() == 0
     assert "<script>" in seen.page.locator(f"#cx-{multi.id} .cx-prompt").inner_text()
-    assert _answer(seen.page, multi, [0, 2]) == multi.check([0, 2]).message
-    assert _answer(seen.page, numeric, "<img src=x onerror=alert(1)>") == MESSAGES["not_a_number"]
-    assert _answer(seen.page, numeric, "3") == "Not quite. Higher <b>than that</b>."
+    assert answer(seen.page, multi, [0, 2]) == multi.check([0, 2]).message
+    assert answer(seen.page, numeric, "<img src=x onerror=alert(1)>") == MESSAGES["not_a_number"]
+    assert answer(seen.page, numeric, "3") == "Not quite. Higher <b>than that</b>."
     assert seen.page.locator("b, img, u, i").count() == 0
     assert seen.dialogs == []
