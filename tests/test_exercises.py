@@ -399,3 +399,21 @@ def test_the_live_widget_still_checks_when_answers_cannot_be_saved(every_type, t
     form.check(None)
     assert "Correct." in form.feedback.value
     assert "could not be saved" in form.saving.value and "checking still works" in form.saving.value
+
+
+def _strings(node) -> list[str]:
+    if isinstance(node, dict):
+        return [s for value in node.values() for s in _strings(value)]
+    if isinstance(node, list):
+        return [s for value in node for s in _strings(value)]
+    return [node] if isinstance(node, str) else []
+
+
+def test_the_page_script_types_no_message_of_its_own():
+    script = (static.ASSET_DIR / "exercises.js").read_text(encoding="utf-8")
+    code = re.sub(r"/\*.*?\*/|//[^\n]*", "", script, flags=re.S)  # comments may quote messages
+    messages = [s for s in _strings({"messages": static.page_data()["messages"], "ui": static.page_data()["ui"]}) if len(s) > 12]
+    assert messages, "the page data holds the messages"
+    assert [m for m in messages if m in code] == []
+    sentences = re.findall(r"""["']([A-Z][a-z]+ [a-z]+ [a-z]+[^"']*)["']""", code)
+    assert sentences == [], f"words for the learner belong in coursekit/exercises/messages.py or the type's MESSAGES: {sentences}"

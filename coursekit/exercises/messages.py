@@ -49,6 +49,7 @@ PAGE = {
                  "Press \u201cYes, erase my answers\u201d to confirm.",
     "reset_done": "Your answers on this page have been erased.",
     "downloading": "Your answers are downloading as {name}.",
+    "file_name": "answers-{page}",  # + ".json" or ".md"; {page} is the page's file name
     "md_title": "# My answers: {title}",
     "md_saved": "Saved {saved_at} from {url}.",
     "md_exercise": "Exercise `{id}` ({kicker})",

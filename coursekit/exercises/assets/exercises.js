@@ -442,14 +442,14 @@
     json.addEventListener("click", function () {
       disarm();
       flushAll();
-      var name = "answers-" + pageName() + ".json";
+      var name = fill(ui.file_name, { page: pageName() }) + ".json";
       download(name, JSON.stringify(answersDocument(), null, 1) + "\n", "application/json");
       status.textContent = fill(ui.downloading, { name: name });
     });
     md.addEventListener("click", function () {
       disarm();
       flushAll();
-      var name = "answers-" + pageName() + ".md";
+      var name = fill(ui.file_name, { page: pageName() }) + ".md";
       download(name, markdown(answersDocument()), "text/markdown");
       status.textContent = fill(ui.downloading, { name: name });
     });
