@@ -417,3 +417,10 @@ def test_the_page_script_types_no_message_of_its_own():
     assert [m for m in messages if m in code] == []
     sentences = re.findall(r"""["']([A-Z][a-z]+ [a-z]+ [a-z]+[^"']*)["']""", code)
     assert sentences == [], f"words for the learner belong in coursekit/exercises/messages.py or the type's MESSAGES: {sentences}"
+
+
+def test_live_text_boxes_send_the_answer_when_committed_not_on_every_keystroke(every_type):
+    from coursekit.exercises.widget import build
+
+    for ex_id in ("kit-numeric", "kit-reflection"):
+        assert build(every_type[ex_id]).children[1].continuous_update is False, ex_id

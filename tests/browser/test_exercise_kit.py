@@ -22,7 +22,7 @@ pytestmark = pytest.mark.browser
 
 BANK_FILE = FIXTURES / "banks" / "every_type.yml"
 KIT = {ex.id: ex for ex in load_file(BANK_FILE)}
-STORE = "coursekit:answers:v1:"
+STORE = static.STORAGE_PREFIX
 
 
 @pytest.fixture(scope="module")
@@ -180,6 +180,25 @@ def test_keyboard_alone_can_order_and_categorise(visit, kit_url, ex_id):
     assert page.evaluate("document.activeElement.className") == "cx-check"
     page.keyboard.press("Enter")
     assert _feedback(page, ex_id) == ex.check(right).message and _feedback(page, ex_id).startswith("Correct.")
+    _clean(seen)
+
+
+def test_typing_is_saved_when_it_pauses_not_on_every_keystroke(visit, kit_url):
+    seen = visit(kit_url)
+    page = seen.page
+    writes = page.evaluate("""() => {
+        window.__writes = [];
+        const real = Storage.prototype.setItem;
+        Storage.prototype.setItem = function (k, v) { window.__writes.push(v); return real.call(this, k, v); };
+        return window.__writes.length; }""")
+    assert writes == 0
+    page.locator("#cx-kit-reflection textarea").press_sequentially("We would meet every week", delay=20)
+    assert page.evaluate("window.__writes.length") == 0, "nothing is written while the learner types"
+    page.wait_for_function("window.__writes.length === 1", timeout=5_000)
+    page.wait_for_timeout(static.SAVE_DELAY_MS + 200)
+    assert page.evaluate("window.__writes.map(w => JSON.parse(w).response)") == ["We would meet every week"]
+    page.locator("#cx-kit-single input").first.check()
+    assert page.evaluate("window.__writes.length") == 2, "a choice is saved at once"
     _clean(seen)
 
 

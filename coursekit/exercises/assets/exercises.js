@@ -268,7 +268,10 @@
     clearTimeout(ex.pending);
     ex.pending = null;
     var record = isBlank(ex.record.response) ? null : ex.record;
-    if (!storageSet(ex.id, record)) warnOnce(ex);
+    var text = JSON.stringify(record);
+    if (text === ex.stored) return; // unchanged since the last write (e.g. "input" then "change")
+    if (storageSet(ex.id, record)) ex.stored = text;
+    else warnOnce(ex);
   }
 
   function show(ex, result) {
@@ -295,7 +298,8 @@
     var notes = ex.root.querySelector(".cx-notes");
     if (notes) notes.hidden = true;
     ex.record = { type: ex.data.key.type, response: read(ex) };
-    if (!storageSet(ex.id, null)) warnOnce(ex);
+    if (storageSet(ex.id, null)) ex.stored = "null";
+    else warnOnce(ex);
   }
 
   function restore(ex) {
@@ -321,7 +325,7 @@
       return; // a fragment we cannot read stays a plain form with its offline note
     }
     if (!KINDS[data.key.type]) return;
-    var ex = { root: root, form: form, data: data, id: data.key.id, record: null, pending: null };
+    var ex = { root: root, form: form, data: data, id: data.key.id, record: null, pending: null, stored: undefined };
     ex.record = { type: data.key.type, response: read(ex) };
     restore(ex);
     function changed(event) {
