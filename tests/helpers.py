@@ -10,6 +10,14 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 BUILD_HTML = ROOT / "_build" / "html"
 SHARED = Path(os.environ.get("COURSE_SHARED_DIR", ROOT.parent / "shared"))
 NO_BUILD = "(no built book: run bash scripts/build.sh)"
+EVERY_TYPE = FIXTURES / "banks" / "every_type.yml"  # one exercise of every type, markup in every text
+
+
+def every_type_bank() -> dict:
+    """The exercises of EVERY_TYPE by id."""
+    from coursekit.exercises import load_file
+
+    return {ex.id: ex for ex in load_file(EVERY_TYPE)}
 
 
 def built_pages() -> list[str]:

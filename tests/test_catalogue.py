@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from html.parser import HTMLParser
 
-from coursekit.exercises import catalogue, load_bank, load_file
+from coursekit.exercises import catalogue, load_bank
 
-from helpers import FIXTURES, ROOT
+from helpers import ROOT, every_type_bank
 
 
 class _Cells(HTMLParser):
@@ -41,7 +41,7 @@ def _table(bank) -> _Cells:
 
 
 def test_every_exercise_of_the_bank_has_a_row_with_its_facts():
-    bank = {ex.id: ex for ex in load_file(FIXTURES / "banks" / "every_type.yml")}
+    bank = every_type_bank()
     parsed = _table(bank)
     assert parsed.rows[0] == ["Exercise", "Lesson", "Type", "Objective", "Difficulty", "Minutes"]
     rows = {row[0]: row for row in parsed.rows[1:]}

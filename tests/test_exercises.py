@@ -6,7 +6,6 @@ import json
 import re
 from html import escape
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
 
@@ -205,11 +204,6 @@ def test_the_live_widget_checks_answers_in_python(fixture_bank):
 
 
 # The newer types: ordering, categorising, reflection, and a numeric answer read from a chart.
-
-
-@pytest.fixture(scope="module")
-def every_type():
-    return {ex.id: ex for ex in load_file(BANKS / "every_type.yml")}
 
 
 def test_the_fixture_bank_has_every_type(every_type):

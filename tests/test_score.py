@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
 
@@ -12,7 +11,7 @@ import pytest
 
 from coursekit.exercises import load_bank, score
 
-from helpers import FIXTURES, ROOT
+from helpers import ROOT
 
 GOOD = {
     "kit-single": {"type": "single_choice", "response": 0, "status": "correct"},
@@ -29,11 +28,8 @@ def _document(answers: object, **changes: object) -> dict:
 
 
 @pytest.fixture
-def bank_dir(tmp_path):
-    folder = tmp_path / "bank"
-    folder.mkdir()
-    shutil.copyfile(FIXTURES / "banks" / "every_type.yml", folder / "every_type.yml")
-    return folder
+def bank_dir(every_type_dir):
+    return every_type_dir
 
 
 def _score(tmp_path, bank_dir, content: object, capsys) -> tuple[int, str, str]:

@@ -9,19 +9,17 @@ from __future__ import annotations
 
 import json
 import random
-import shutil
 
 import pytest
 
-from coursekit.exercises import load_bank, load_file, static
+from coursekit.exercises import load_bank, static
 from coursekit.exercises.score import report
-from helpers import FIXTURES
+from helpers import every_type_bank
 from answering import answer, expected_statuses, right_and_wrong, random_response
 
 pytestmark = pytest.mark.browser
 
-BANK_FILE = FIXTURES / "banks" / "every_type.yml"
-KIT = {ex.id: ex for ex in load_file(BANK_FILE)}
+KIT = every_type_bank()
 STORE = static.STORAGE_PREFIX
 
 
@@ -115,7 +113,7 @@ def test_answers_survive_a_reload_and_reset_clears_them(visit, kit_url):
     _clean(seen)
 
 
-def test_the_download_is_an_answers_file_the_scorer_accepts(visit, kit_url, tmp_path):
+def test_the_download_is_an_answers_file_the_scorer_accepts(visit, kit_url, tmp_path, every_type_dir):
     seen = visit(kit_url)
     page = seen.page
     for ex_id, response in ANSWERS.items():
@@ -132,10 +130,7 @@ def test_the_download_is_an_answers_file_the_scorer_accepts(visit, kit_url, tmp_
     assert {ex_id: a["status"] for ex_id, a in saved["answers"].items()} == {
         ex_id: KIT[ex_id].check(r).status for ex_id, r in ANSWERS.items()
     }
-    bank_dir = tmp_path / "bank"
-    bank_dir.mkdir()
-    shutil.copyfile(BANK_FILE, bank_dir / BANK_FILE.name)
-    scored = report(path, load_bank(bank_dir))
+    scored = report(path, load_bank(every_type_dir))
     assert "Total: 3 of 5 auto-graded exercises correct; 1 reflection not auto-graded." in scored
     assert "| We would <b>meet</b> every week & listen." in scored
 

@@ -4,7 +4,6 @@ its charts draw, and its exercises answer back with the same verdicts as the Pyt
 from __future__ import annotations
 
 import json
-import math
 
 import pytest
 

@@ -10,14 +10,14 @@ import json
 
 import pytest
 
-from coursekit.exercises import load_file, static
+from coursekit.exercises import static
 from coursekit.exercises.numbers import outcome
-from helpers import FIXTURES, tricky_inputs
+from helpers import every_type_bank, tricky_inputs
 
 pytestmark = pytest.mark.browser
 
 LESSON = "chapters/2-contact/2-1-weak-link.html"
-KIT = {ex.id: ex for ex in load_file(FIXTURES / "banks" / "every_type.yml")}
+KIT = every_type_bank()
 CORPUS = tricky_inputs()
 
 
