@@ -7,7 +7,9 @@ with an exercise gets ``exercises.js`` and ``exercises.css``. Other pages load n
 
 Practice-set solutions (cells with nbgrader ``solution`` metadata) are shown folded or not at all,
 by one switch in ``_config.yml``: ``coursekit_solutions: folded`` (default) or ``hidden``; hidden
-tests (``### BEGIN HIDDEN TESTS`` … ``### END HIDDEN TESTS``) never reach the book.
+tests (``### BEGIN HIDDEN TESTS`` … ``### END HIDDEN TESTS``) never reach the book: they are removed from
+every notebook that has them (nbgrader metadata or not), and an unbalanced marker stops the build with
+the file and cell. Chart and exercise outputs are found by the markers their modules export.
 
 It also mends three accessibility faults of the generated HTML (axe-core, WCAG 2.1 A/AA): the
 sidebar's expand/collapse ``<summary>`` elements have no name, bibliography entries use the
@@ -25,11 +27,11 @@ from typing import Any, Callable
 
 from markupsafe import Markup
 from sphinx.application import Sphinx
-from sphinx.errors import ConfigError
+from sphinx.errors import ConfigError, ExtensionError
 
+from coursekit.charts.core import HTML_MARKER as CHART_MARKER
 from coursekit.exercises import static as exercise_html
 
-CHART_MARKER = 'id="altair-viz-'
 CHART_SCRIPTS = ("vendor/vega.min.js", "vendor/vega-lite.min.js", "vendor/vega-embed.min.js", "vega-offline.js")
 
 
@@ -53,29 +55,48 @@ def add_package_assets(app: Sphinx, config: Any) -> None:
 
 
 SOLUTION_MODES = {"folded": ["hide-input"], "hidden": ["remove-input", "remove-output"]}
-HIDDEN_TESTS = re.compile(r"^[ \t]*### BEGIN HIDDEN TESTS.*?### END HIDDEN TESTS[ \t]*\n?", re.S | re.M)
+BEGIN_HIDDEN, END_HIDDEN = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
+HIDDEN_TESTS = re.compile(rf"^[ \t]*{BEGIN_HIDDEN}.*?{END_HIDDEN}[ \t]*\n?", re.S | re.M)
 
 
-def present_solutions(notebook: dict[str, Any], mode: str) -> dict[str, Any]:
-    """Fold or remove solution cells and drop hidden tests, for the published book."""
-    for cell in notebook.get("cells", []):
+class HiddenTestsError(ExtensionError):
+    """A notebook's hidden tests cannot be removed safely: the build stops rather than publish them."""
+
+
+def _without_hidden_tests(source: str, where: str) -> str:
+    """The cell's source with every BEGIN/END HIDDEN TESTS block removed; an unbalanced marker is an error."""
+    kept = HIDDEN_TESTS.sub("", source)
+    if BEGIN_HIDDEN in kept or END_HIDDEN in kept:
+        raise HiddenTestsError(f"{where}: '{BEGIN_HIDDEN}' and '{END_HIDDEN}' must come in pairs; "
+                               "the hidden tests would be published in the book")
+    return kept.rstrip("\n")
+
+
+def present_solutions(notebook: dict[str, Any], mode: str, path: str = "notebook") -> dict[str, Any]:
+    """Fold or remove solution cells and drop hidden tests, for the published book.
+
+    Raises HiddenTestsError, naming ``path`` and the cell (numbered from 1), for an unbalanced marker.
+    """
+    for number, cell in enumerate(notebook.get("cells", []), start=1):
         grading = cell.get("metadata", {}).get("nbgrader", {})
         source = "".join(cell.get("source", []))
         if grading.get("solution"):
             tags = cell["metadata"].setdefault("tags", [])
             tags.extend(t for t in SOLUTION_MODES[mode] if t not in tags)
-        if "### BEGIN HIDDEN TESTS" in source:
-            cell["source"] = HIDDEN_TESTS.sub("", source).rstrip("\n")
+        if BEGIN_HIDDEN in source or END_HIDDEN in source:
+            cell["source"] = _without_hidden_tests(source, f"{path}, cell {number}")
     return notebook
 
 
 def prepare_notebook(app: Sphinx, docname: str, source: list[str]) -> None:
-    if not str(app.env.doc2path(docname)).endswith(".ipynb") or "nbgrader" not in source[0]:
+    """Present solutions and drop hidden tests in every notebook that has nbgrader cells or a hidden-test marker."""
+    path = str(app.env.doc2path(docname))
+    if not path.endswith(".ipynb") or not any(mark in source[0] for mark in ("nbgrader", "HIDDEN TESTS")):
         return
     mode = app.config.coursekit_solutions
     if mode not in SOLUTION_MODES:
         raise ConfigError(f"coursekit_solutions must be one of {sorted(SOLUTION_MODES)}, not {mode!r} (_config.yml)")
-    source[0] = json.dumps(present_solutions(json.loads(source[0]), mode), ensure_ascii=False)
+    source[0] = json.dumps(present_solutions(json.loads(source[0]), mode, path), ensure_ascii=False)
 
 
 SUMMARY = '<summary><span class="toctree-toggle" role="presentation">'

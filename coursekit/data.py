@@ -25,6 +25,7 @@ PACKAGE_FILE = "datapackage.json"
 ROW_STATUSES = ("verified", "secondary", "blog-only", "derived", "simulated")
 TABLE_STATUSES = ROW_STATUSES + ("mixed",)
 SIMULATED = "SIMULATED"
+TABLE_ATTR = "table"  # a loaded frame's attrs[TABLE_ATTR] is its table's name (charts cite the table from it)
 REQUIRED_PROPERTIES = ("title", "description", "source_short", "bibkey", "sample", "verification", "verification_note")
 
 
@@ -174,11 +175,13 @@ def _frame(resource: Resource, where: str) -> pd.DataFrame:
 @lru_cache(maxsize=None)
 def _load_cached(name: str, data_dir: Path) -> pd.DataFrame:
     resource = _resource(name, data_dir)
-    return _frame(resource, str(data_dir / str(resource.path)))
+    frame = _frame(resource, str(data_dir / str(resource.path)))
+    frame.attrs[TABLE_ATTR] = name
+    return frame
 
 
 def load(name: str, data_dir: Path = DATA_DIR) -> pd.DataFrame:
-    """A validated table of the data package, as a new DataFrame."""
+    """A validated table of the data package, as a new DataFrame that names its table in ``attrs["table"]``."""
     return _load_cached(name, Path(data_dir).resolve()).copy()
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 import shutil
 
 import pandas as pd
@@ -33,11 +32,17 @@ def test_known_figures_match_the_mit_smr_report():
     assert (today, three) == (52, 86)  # the report's own text: 52% today, 86% in three years
 
 
-def test_every_table_cites_its_source_and_status():
-    table = data.info(TABLE)
+@pytest.mark.parametrize("name", data.names())
+def test_every_table_cites_its_source_and_status(name):
+    table = data.info(name)
     assert table.sources and all(title and url for title, url in table.sources)
-    assert table.verification in {"verified", "secondary", "blog-only"}
-    assert table.bibkey
+    assert table.short_source and table.bibkey
+    assert table.verification in data.TABLE_STATUSES
+
+
+@pytest.mark.parametrize("name", data.names())
+def test_every_loaded_table_names_itself(name):
+    assert data.load(name).attrs["table"] == name
 
 
 def test_load_returns_a_copy_callers_cannot_corrupt():
@@ -46,41 +51,9 @@ def test_load_returns_a_copy_callers_cannot_corrupt():
     assert data.load(TABLE).loc[0, "pct"] == 18
 
 
-@pytest.fixture
-def data_copy(tmp_path):
-    target = tmp_path / "data"
-    shutil.copytree(DATA_DIR, target)
-    return target
-
-
-def _edit_csv(folder, old, new):
-    path = folder / CSV
-    text = path.read_text(encoding="utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
 def test_a_missing_file_is_named(data_copy):
     (data_copy / CSV).unlink()
     with pytest.raises(data.DataError, match=rf"{CSV}: the file is missing"):
-        data.load(TABLE, data_copy)
-
-
-def test_a_wrong_column_is_named(data_copy):
-    _edit_csv(data_copy, "horizon,horizon_order,rating,pct", "horizon,horizon_order,rating,percent")
-    with pytest.raises(data.DataError, match=rf"{CSV}: .*field 'pct'.*"):
-        data.load(TABLE, data_copy)
-
-
-def test_a_non_numeric_percentage_is_named_with_its_row(data_copy):
-    _edit_csv(data_copy, "today,1,somewhat important,34,", "today,1,somewhat important,thirty-four,")
-    with pytest.raises(data.DataError, match=rf"{CSV}: row 3, field 'pct': .*thirty-four"):
-        data.load(TABLE, data_copy)
-
-
-def test_an_out_of_range_percentage_is_named_with_its_row(data_copy):
-    _edit_csv(data_copy, "in three years,3,important,63,", "in three years,3,important,163,")
-    with pytest.raises(data.DataError, match=rf"{CSV}: row 8, field 'pct': .*163"):
         data.load(TABLE, data_copy)
 
 
@@ -98,28 +71,31 @@ def test_an_unknown_table_lists_the_known_ones():
         data.load("nope")
 
 
-# More corrupted copies, from the small bad files in tests/fixtures/data/ (named for what is wrong)
+# Corrupted copies: the small bad files in tests/fixtures/data/, each named for what is wrong with it,
+# replace one table's CSV; the error must name the file, and the row and field where there is one.
+
+BAD_CSVS = {  # fixture: (table it replaces, expected message after "<file>: ")
+    "mitsmr_horizon_column_renamed.csv": (TABLE, r".*field 'pct'"),
+    "mitsmr_horizon_percentage_in_words.csv": (TABLE, r"row 3, field 'pct': .*thirty-four"),
+    "mitsmr_horizon_percentage_above_100.csv": (TABLE, r"row 8, field 'pct': .*163"),
+    "pivot_percentage_below_zero.csv": ("pivot_2012_social_pairings_blog_reported", r"row 3, field 'pct': .*-35"),
+    "ifop_network_name_blank.csv": ("ifop_2012_network_awareness_membership", r"row 3, field 'network': .*required"),
+    "ifop_membership_not_a_number.csv": ("ifop_2012_network_awareness_membership", r"row 3, field 'membership_pct': .*n/a"),
+    "nielsen_unknown_status.csv": ("nielsen_2006_participation", r"row 3, field 'verification': .*unverified"),
+    "sncd_2012_unknown_base.csv": ("sncd_2012_social_media_attitude", r"row 2, field 'base': .*all French internet users"),
+}
+NOT_A_TABLE = {"undeclared_table.csv"}  # checked by the package check (test_data_package.py)
 
 
-def _replace_with_fixture(folder, table, fixture):
-    shutil.copyfile(FIXTURES / "data" / fixture, folder / f"{table}.csv")
-    return f"{table}.csv"
+def test_every_bad_data_fixture_is_checked():
+    assert {p.name for p in (FIXTURES / "data").glob("*.csv")} == set(BAD_CSVS) | NOT_A_TABLE
 
 
-@pytest.mark.parametrize(
-    ("table", "fixture", "row", "field", "detail"),
-    [
-        ("pivot_2012_social_pairings_blog_reported", "pivot_percentage_below_zero.csv", 3, "pct", "-35"),
-        ("ifop_2012_network_awareness_membership", "ifop_network_name_blank.csv", 3, "network", "required"),
-        ("ifop_2012_network_awareness_membership", "ifop_membership_not_a_number.csv", 3, "membership_pct", "n/a"),
-        ("nielsen_2006_participation", "nielsen_unknown_status.csv", 3, "verification", "unverified"),
-        ("sncd_2012_social_media_attitude", "sncd_2012_unknown_base.csv", 2, "base", "all French internet users"),
-    ],
-    ids=["negative-percentage", "blank-required-cell", "missing-value-marker-is-not-blank", "unknown-status", "unknown-base"],
-)
-def test_a_bad_cell_is_named_with_file_row_and_field(data_copy, table, fixture, row, field, detail):
-    csv = _replace_with_fixture(data_copy, table, fixture)
-    with pytest.raises(data.DataError, match=rf"{csv}: row {row}, field '{field}': .*{re.escape(detail)}"):
+@pytest.mark.parametrize(("fixture", "table", "expected"), [(f, *BAD_CSVS[f]) for f in BAD_CSVS],
+                         ids=[f.removesuffix(".csv") for f in BAD_CSVS])
+def test_a_bad_csv_is_refused_naming_file_row_and_field(data_copy, fixture, table, expected):
+    shutil.copyfile(FIXTURES / "data" / fixture, data_copy / f"{table}.csv")
+    with pytest.raises(data.DataError, match=rf"{table}\.csv: {expected}"):
         data.load(table, data_copy)
 
 

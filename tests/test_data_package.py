@@ -188,13 +188,6 @@ def test_basf_figures_keep_their_status():
 # Package-wide problems are reported with the file (and the row and field where there is one)
 
 
-@pytest.fixture
-def data_copy(tmp_path):
-    target = tmp_path / "data"
-    shutil.copytree(DATA_DIR, target)
-    return target
-
-
 def _replace(folder: Path, table: str, fixture: str) -> str:
     shutil.copyfile(BAD / fixture, folder / f"{table}.csv")
     return f"{table}.csv"

@@ -4,10 +4,23 @@
 every chart function, e.g. ``charts.importance_by_horizon(data.load(...))``. Each function lives
 in the module of its part (``motivation``, ``contact``, ``roi``, ``identity``) and returns an
 Altair chart with a title, a source line with the table's verification status, and a text
-description for screen readers.
+description for screen readers. A chart function declares the table it draws (``@draws``) and reads
+the table's name from the frame ``data.load`` returns, so it cites the table it was given.
 """
 
-from coursekit.charts.core import PALETTE, STATUS_WORDS, describe_shares, render, source_line, theme
+from coursekit.charts.core import (  # noqa: F401
+    HTML_MARKER,
+    PALETTE,
+    STATUS_WORDS,
+    describe_shares,
+    draws,
+    label_expr,
+    quoted,
+    render,
+    source_line,
+    table_of,
+    theme,
+)
 from coursekit.charts.contact import *  # noqa: F403
 from coursekit.charts.identity import *  # noqa: F403
 from coursekit.charts.motivation import *  # noqa: F403

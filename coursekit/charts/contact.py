@@ -8,7 +8,7 @@ import altair as alt
 import pandas as pd
 
 from coursekit import data
-from coursekit.charts.core import PALETTE, RATING_COLOURS, STATUS_WORDS, describe_shares, source_line
+from coursekit.charts.core import PALETTE, RATING_COLOURS, STATUS_WORDS, describe_shares, draws, source_line, table_of
 
 __all__ = [
     "importance_by_horizon",
@@ -22,8 +22,10 @@ __all__ = [
 ]
 
 
-def importance_by_horizon(frame: pd.DataFrame, table: str = "mitsmr_2012_importance_by_horizon") -> alt.Chart:
+@draws("mitsmr_2012_importance_by_horizon")
+def importance_by_horizon(frame: pd.DataFrame) -> alt.Chart:
     """Stacked bars: how important managers rate social software today, in one year, in three years."""
+    table = table_of(frame)
     ratings = ["important", "somewhat important", "neutral"]
     horizons = list(frame.sort_values("horizon_order")["horizon"].unique())
     frame = frame.assign(rating_order=frame["rating"].map(ratings.index))
@@ -110,8 +112,10 @@ def _reached_by_order(frame: pd.DataFrame, step: int = 10) -> pd.DataFrame:
     return wide.melt("contacted", var_name="order", value_name="undecided_reached")
 
 
-def contact_capacity_and_targeting(frame: pd.DataFrame, table: str = "simulated_campaign_contacts") -> alt.LayerChart:
+@draws("simulated_campaign_contacts")
+def contact_capacity_and_targeting(frame: pd.DataFrame) -> alt.LayerChart:
     """SIMULATED lines: undecided people reached against conversations held, for three orders of the list."""
+    table = table_of(frame)
     reached, people = _reached_by_order(frame), len(frame)
     team = _slider("team_size", "People making contact (an assumption) ", TEAM_DEFAULT, 1, 40, 1)
     each = _slider("conversations_each", "Conversations per person (an assumption) ", CONVERSATIONS_DEFAULT, 10, 50, 10)
@@ -159,8 +163,10 @@ def contact_capacity_and_targeting(frame: pd.DataFrame, table: str = "simulated_
 SIZE_GROUPS = {"smallest": "smallest or largest", "largest": "smallest or largest", "mid-size": "mid-size"}
 
 
-def important_by_company_size(frame: pd.DataFrame, table: str = "mitsmr_2012_important_by_company_size") -> alt.LayerChart:
+@draws("mitsmr_2012_important_by_company_size")
+def important_by_company_size(frame: pd.DataFrame) -> alt.LayerChart:
     """Vertical bars: share of managers calling social business 'important' today, by company size (smallest first)."""
+    table = table_of(frame)
     frame = frame.sort_values("size_order").assign(group=lambda f: f["size_group"].map(SIZE_GROUPS))
     order = list(frame["company_size"])
     base = alt.Chart(frame).encode(
@@ -184,8 +190,10 @@ def important_by_company_size(frame: pd.DataFrame, table: str = "mitsmr_2012_imp
     )
 
 
-def expected_gains_blog_reported(frame: pd.DataFrame, table: str = "mitsmr_2012_expected_gains_blog_reported") -> alt.LayerChart:
+@draws("mitsmr_2012_expected_gains_blog_reported")
+def expected_gains_blog_reported(frame: pd.DataFrame) -> alt.LayerChart:
     """Hollow, dashed bars: the three shares the blog attributes to the survey, drawn so they do not look verified."""
+    table = table_of(frame)
     frame = frame.sort_values("pct", ascending=False).assign(label=lambda f: f["business_challenge"].map(_capitalised))
     base = alt.Chart(frame).encode(
         y=alt.Y("label:N", sort=list(frame["label"]), title=None, axis=alt.Axis(labelLimit=280)),
@@ -214,8 +222,10 @@ def expected_gains_blog_reported(frame: pd.DataFrame, table: str = "mitsmr_2012_
 NOT_REPRESENTATIVE = "Sample of brand customers, not representative of French internet users."
 
 
-def fan_expectations(frame: pd.DataFrame, table: str = "sncd_2011_social_media_attitude") -> alt.LayerChart:
+@draws("sncd_2011_social_media_attitude")
+def fan_expectations(frame: pd.DataFrame) -> alt.LayerChart:
     """Horizontal bars: what fans of brands expected from them (SNCD 2011), highest first."""
+    table = table_of(frame)
     frame = frame[frame["topic"] == "what fans expect"].sort_values("pct", ascending=False).assign(
         label=lambda f: f["indicator"].map(_capitalised),
     )
@@ -282,8 +292,10 @@ UNSUBSCRIBING = {
 BASES_2011 = ["members of at least one social network", "fans of at least one brand", "fans who have unsubscribed"]
 
 
-def fan_unsubscribing_by_base(frame: pd.DataFrame, table: str = "sncd_2011_social_media_attitude") -> alt.LayerChart:
+@draws("sncd_2011_social_media_attitude")
+def fan_unsubscribing_by_base(frame: pd.DataFrame) -> alt.LayerChart:
     """Bars from joining to leaving a brand's page (SNCD 2011), each a share of a different, nested group."""
+    table = table_of(frame)
     frame = frame[frame["indicator"].isin(UNSUBSCRIBING)].assign(
         label=lambda f: f["indicator"].map(UNSUBSCRIBING),
         order=lambda f: f["indicator"].map(list(UNSUBSCRIBING).index),
@@ -308,8 +320,10 @@ FANS_TO_BUYERS = {
 BASES_2012 = ["socionautes", "fans of at least one brand", "respondents"]
 
 
-def fans_to_buyers_by_base(frame: pd.DataFrame, table: str = "sncd_2012_social_media_attitude") -> alt.LayerChart:
+@draws("sncd_2012_social_media_attitude")
+def fans_to_buyers_by_base(frame: pd.DataFrame) -> alt.LayerChart:
     """Bars from following brands to buying on a network (SNCD 2012), each labelled with its base."""
+    table = table_of(frame)
     frame = frame[frame["indicator"].isin(FANS_TO_BUYERS)].assign(
         label=lambda f: f["indicator"].map(FANS_TO_BUYERS),
         order=lambda f: f["indicator"].map(list(FANS_TO_BUYERS).index),
@@ -324,8 +338,10 @@ def fans_to_buyers_by_base(frame: pd.DataFrame, table: str = "sncd_2012_social_m
 
 # Lesson 2.4 ------------------------------------------------------------------------------------------
 
-def ranking_by_criteria_weight(frame: pd.DataFrame, table: str = "simulated_vendor_scores") -> alt.LayerChart:
+@draws("simulated_vendor_scores")
+def ranking_by_criteria_weight(frame: pd.DataFrame) -> alt.LayerChart:
     """SIMULATED bars: six fictional vendors' weighted scores, re-sorted as a slider moves the criteria's weights."""
+    table = table_of(frame)
     weight = _slider("interaction_weight", "Weight on the human-interaction criteria (%, your choice) ", 20, 0, 100, 5)
     frame = frame.assign(
         application=(frame["product_features"] + frame["process_fit"]) / 2,

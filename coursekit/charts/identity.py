@@ -9,7 +9,7 @@ import altair as alt
 import pandas as pd
 
 from coursekit import data
-from coursekit.charts.core import PALETTE, STATUS_WORDS, source_line
+from coursekit.charts.core import PALETTE, STATUS_WORDS, draws, source_line, table_of
 
 __all__ = [
     "network_awareness_vs_membership",
@@ -42,10 +42,10 @@ def _title(text: str, subtitle: list[str]) -> alt.Title:
     return alt.Title(textwrap.wrap(text, 60), subtitle=subtitle)
 
 
-def network_awareness_vs_membership(
-    frame: pd.DataFrame, table: str = "ifop_2012_network_awareness_membership"
-) -> alt.LayerChart:
+@draws("ifop_2012_network_awareness_membership")
+def network_awareness_vs_membership(frame: pd.DataFrame) -> alt.LayerChart:
     """Dumbbell chart: the share who had heard of each network and the share who were members."""
+    table = table_of(frame)
     frame = frame.dropna(subset=["awareness_pct", "membership_pct"])
     frame = frame.sort_values(["awareness_pct", "membership_pct"], ascending=False).assign(
         members_per_100_aware=lambda f: (100 * f["membership_pct"] / f["awareness_pct"]).round(0),
@@ -95,13 +95,14 @@ def network_awareness_vs_membership(
     )
 
 
+@draws("pivot_2012_social_pairings_blog_reported")
 def reported_shares_with_total(
     frame: pd.DataFrame,
-    table: str = "pivot_2012_social_pairings_blog_reported",
     category: str = "pairing",
     value: str = "pct",
 ) -> alt.LayerChart:
     """Bars of reported shares, each with its rounding interval (±0.5), and a note with their total."""
+    table = table_of(frame)
     total = frame[value].sum()
     nearly = frame.get("as_printed", pd.Series("", index=frame.index)).str.contains("près de")
     frame = frame.sort_values(value, ascending=False).assign(
@@ -147,10 +148,10 @@ def reported_shares_with_total(
     )
 
 
-def turnout_by_year(
-    frame: pd.DataFrame, table: str = "bfs_federal_votes_turnout_1990_2023", last_year: int = 2023
-) -> alt.LayerChart:
+@draws("bfs_federal_votes_turnout_1990_2023")
+def turnout_by_year(frame: pd.DataFrame, last_year: int = 2023) -> alt.LayerChart:
     """Line of annual average turnout in Swiss federal votes, the post's year highlighted, the mean dashed."""
+    table = table_of(frame)
     frame = frame[frame["year"] <= last_year]
     mean = frame["turnout_pct"].mean()
     first, last = int(frame["year"].min()), int(frame["year"].max())
@@ -187,8 +188,10 @@ def turnout_by_year(
     )
 
 
-def barriers_to_progress(frame: pd.DataFrame, table: str = "mitsmr_2013_barriers") -> alt.LayerChart:
+@draws("mitsmr_2013_barriers")
+def barriers_to_progress(frame: pd.DataFrame) -> alt.LayerChart:
     """Bars: the share of respondents citing each barrier, on a full 0-100 scale (answers can overlap)."""
+    table = table_of(frame)
     frame = frame.sort_values("pct", ascending=False).assign(
         label=lambda f: f["barrier"].str[0].str.upper() + f["barrier"].str[1:],
         lines=lambda f: f["label"].map(lambda text: textwrap.wrap(text, 34)),
@@ -233,8 +236,10 @@ def barriers_to_progress(frame: pd.DataFrame, table: str = "mitsmr_2013_barriers
     )
 
 
-def importance_trend_by_wave(frame: pd.DataFrame, table: str = "mitsmr_importance_trend") -> alt.LayerChart:
+@draws("mitsmr_importance_trend")
+def importance_trend_by_wave(frame: pd.DataFrame) -> alt.LayerChart:
     """Lines across the survey waves: the share rating social business important (or somewhat) today."""
+    table = table_of(frame)
     labels = {"important or somewhat important": "Important or somewhat important today", "important": "Important today"}
     frame = (
         frame[frame["horizon"] == "today"]

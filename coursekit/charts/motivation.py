@@ -8,7 +8,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from coursekit.charts.core import PALETTE, source_line
+from coursekit.charts.core import PALETTE, draws, label_expr, source_line, table_of
 
 __all__ = [
     "motivation_falling_by_group",
@@ -35,24 +35,21 @@ def _title(text: str, table: str) -> alt.Title:
 def _status_encodings(statuses: list[str]) -> dict[str, alt.SchemaBase]:
     """Opacity and stroke dash by status, sharing one legend."""
     domain = [s for s in STATUS_LOOK if s in statuses]
-    legend = alt.Legend(title="Status of the figure", labelExpr=_label_expr(domain), labelLimit=320)
+    legend = alt.Legend(title="Status of the figure", labelExpr=label_expr({s: STATUS_LOOK[s][0] for s in domain}), labelLimit=320)
     return {
         "opacity": alt.Opacity("verification:O", sort=domain, scale=alt.Scale(domain=domain, range=[STATUS_LOOK[s][1] for s in domain]), legend=legend),
         "strokeDash": alt.StrokeDash("verification:O", sort=domain, scale=alt.Scale(domain=domain, range=[STATUS_LOOK[s][2] for s in domain]), legend=legend),
     }
 
 
-def _label_expr(domain: list[str]) -> str:
-    cases = " : ".join(f"datum.label == '{s}' ? '{STATUS_LOOK[s][0]}'" for s in domain)
-    return f"{cases} : datum.label"
-
-
 def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def motivation_falling_by_group(frame: pd.DataFrame, table: str = "edenred_ipsos_2011_motivation") -> alt.LayerChart:
+@draws("edenred_ipsos_2011_motivation")
+def motivation_falling_by_group(frame: pd.DataFrame) -> alt.LayerChart:
     """Bars: share of French employees whose motivation was falling in 2011, by group; 2007 markers where reported."""
+    table = table_of(frame)
     rows = frame[frame["indicator"] == "motivation falling"].assign(group=lambda f: f["group"].map(_capitalised))
     now, then = rows[rows["year"] == 2011].copy(), rows[rows["year"] == 2007]
     earlier = dict(zip(then["group"], then["pct"]))
@@ -89,8 +86,10 @@ def motivation_falling_by_group(frame: pd.DataFrame, table: str = "edenred_ipsos
     )
 
 
-def often_happy_at_work(frame: pd.DataFrame, table: str = "edenred_ipsos_2011_motivation") -> alt.LayerChart:
+@draws("edenred_ipsos_2011_motivation")
+def often_happy_at_work(frame: pd.DataFrame) -> alt.LayerChart:
     """Two bars: employees often happy at work in 2010 and 2011, each drawn with its status."""
+    table = table_of(frame)
     rows = frame[frame["indicator"] == "often happy at work"].sort_values("year").copy()
     rows["label"] = [f"{p:g}% ({STATUS_LOOK[v][0].split(',')[0]})" for p, v in zip(rows["pct"], rows["verification"])]
     x = alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0, labelFontSize=13))
@@ -120,8 +119,10 @@ def _gini(values: np.ndarray) -> float:
     return float((2 * np.arange(1, n + 1) - n - 1) @ ranked / (n * ranked.sum()))
 
 
-def posts_share_by_top_contributors(frame: pd.DataFrame, table: str = "simulated_esn_2000_employees") -> alt.LayerChart:
+@draws("simulated_esn_2000_employees")
+def posts_share_by_top_contributors(frame: pd.DataFrame) -> alt.LayerChart:
     """SIMULATED: cumulative share of posts written by the most active employees, with a slider."""
+    table = table_of(frame)
     posts = frame.sort_values(["posts", "employee_id"], ascending=[False, True])["posts"].to_numpy()
     n, total, posters = len(posts), int(posts.sum()), int((posts > 0).sum())
     share = np.concatenate([[0.0], posts.cumsum() / total * 100])  # share[k]: posts of the k most active
@@ -182,8 +183,10 @@ def posts_share_by_top_contributors(frame: pd.DataFrame, table: str = "simulated
     )
 
 
-def script_vs_judgement(frame: pd.DataFrame, table: str = "simulated_request_handling") -> alt.LayerChart:
+@draws("simulated_request_handling")
+def script_vs_judgement(frame: pd.DataFrame) -> alt.LayerChart:
     """SIMULATED model: share of requests resolved by a fixed script and by a team using judgement, with two sliders."""
+    table = table_of(frame)
     approaches = list(dict.fromkeys(frame["approach"]))
     script, team = approaches
     rate = {(r.approach, r.request_type): r for r in frame.itertuples(index=False)}
@@ -254,8 +257,10 @@ def script_vs_judgement(frame: pd.DataFrame, table: str = "simulated_request_han
     )
 
 
-def maturity_self_rating(frame: pd.DataFrame, table: str = "mitsmr_2013_maturity") -> alt.LayerChart:
+@draws("mitsmr_2013_maturity")
+def maturity_self_rating(frame: pd.DataFrame) -> alt.LayerChart:
     """Bars: how respondents rated their organisation's social business maturity, derived band drawn apart."""
+    table = table_of(frame)
     rows = frame.sort_values("band_order").assign(band=lambda f: f["rating_band"].map(_capitalised))
     printed = rows[rows["verification"] != "derived"]["pct"]
     rows["label"] = [

@@ -13,8 +13,8 @@ import altair as alt
 import numpy as np
 import pandas as pd
 
-from coursekit import data, simulate
-from coursekit.charts.core import PALETTE, STATUS_WORDS, source_line
+from coursekit import data
+from coursekit.charts.core import PALETTE, STATUS_WORDS, draws, source_line, table_of
 
 __all__ = ["process_durations_before_after", "roi_what_if", "measurement_ladder"]
 
@@ -42,18 +42,15 @@ PILOT, COMPARISON = "Pilot group (uses the platform)", "Comparison group"
 
 
 def _groups(frame: pd.DataFrame) -> pd.DataFrame:
-    """First half of the instances = pilot, second half = comparison; each keeps its chance variation.
-
-    The table's 'after' = before x (1 - BASF_SHORTENING) x chance, so chance = after / (before x 0.75).
-    """
+    """First half of the instances = pilot, second half = comparison; each keeps its chance variation (``chance_factor``)."""
     number = frame["instance_id"].str[1:].astype(int)
     half = len(frame) // 2
     return frame.assign(
         group=np.where(number <= half, PILOT, COMPARISON),
         pilot=number <= half,
         order_in_group=(number - 1) % half + 1,
-        chance=(frame["after_days"] / (frame["before_days"] * (1 - simulate.BASF_SHORTENING))).round(4),
-    )
+        chance=frame["chance_factor"],
+    ).drop(columns=["chance_factor", "platform_effect_pct"])
 
 
 def _medians(frame: pd.DataFrame, effect: float, other: float) -> tuple[float, float, float]:
@@ -62,12 +59,19 @@ def _medians(frame: pd.DataFrame, effect: float, other: float) -> tuple[float, f
     return pilot.median(), comparison.median(), (pilot > 1).mean()
 
 
-def process_durations_before_after(frame: pd.DataFrame, table: str = "simulated_process_durations") -> alt.VConcatChart:
+@draws("simulated_process_durations")
+def process_durations_before_after(frame: pd.DataFrame) -> alt.VConcatChart:
     """SIMULATED dot strip: per-instance change in duration, pilot vs comparison group, with three sliders."""
+    table = table_of(frame)
+    # The effect the SIMULATED table was generated with (the same on every row) is the slider's default.
+    built_in = float(frame["platform_effect_pct"].iloc[0])
+    built_in = int(built_in) if built_in.is_integer() else built_in
     frame = _groups(frame)
-    effect = _slider("platform_effect", "Platform effect, pilot only (% shorter; 25 = blog-reported BASF figure, unverified) ", 25, 0, 50, 1)
-    other = _slider("other_causes", "Other causes, both groups (% shorter, below 0 = longer; assumption) ", 10, -20, 20, 1)
-    size = _slider("instances_per_group", "Instances measured per group (study size, your choice) ", 100, 5, 100, 5)
+    other_default, size_default = 10, 100
+    effect = _slider("platform_effect", f"Platform effect, pilot only (% shorter; {built_in:g} = blog-reported BASF figure, unverified) ",
+                     built_in, 0, 50, 1)
+    other = _slider("other_causes", "Other causes, both groups (% shorter, below 0 = longer; assumption) ", other_default, -20, 20, 1)
+    size = _slider("instances_per_group", "Instances measured per group (study size, your choice) ", size_default, 5, 100, 5)
     base = (
         alt.Chart(frame)
         .transform_filter("datum.order_in_group <= instances_per_group")
@@ -121,7 +125,7 @@ def process_durations_before_after(frame: pd.DataFrame, table: str = "simulated_
         },
         height=90,
     )
-    pilot, comparison, longer = _medians(frame, 25, 10)
+    pilot, comparison, longer = _medians(frame, built_in, other_default)
     intro = f"SIMULATED process durations, {len(frame)} fictional instances split into two groups of {len(frame) // 2}"
     notes = "Each dot keeps its own SIMULATED chance variation; the sliders set the effects."
     return (
@@ -133,8 +137,8 @@ def process_durations_before_after(frame: pd.DataFrame, table: str = "simulated_
                 subtitle=textwrap.wrap(source_line(table), 95) + textwrap.wrap(notes, 95),
             ),
             description=(
-                f"{intro}, dot strip of the change in each instance's duration. At the default settings (platform effect 25%, "
-                f"other causes 10%, 100 instances per group): pilot group median change {100 * (pilot - 1):+.1f}%, "
+                f"{intro}, dot strip of the change in each instance's duration. At the default settings (platform effect {built_in:g}%, "
+                f"other causes {other_default}%, {size_default} instances per group): pilot group median change {100 * (pilot - 1):+.1f}%, "
                 f"comparison group {100 * (comparison - 1):+.1f}%, platform effect estimated against the comparison group "
                 f"{100 * (1 - pilot / comparison):.1f}%, pilot instances that took longer {100 * longer:.0f}%."
             ),
@@ -174,11 +178,13 @@ def _basf_share(frame: pd.DataFrame) -> pd.DataFrame:
     })
 
 
-def roi_what_if(frame: pd.DataFrame, table: str = "basf_connect_adoption") -> alt.VConcatChart:
+@draws("basf_connect_adoption")
+def roi_what_if(frame: pd.DataFrame) -> alt.VConcatChart:
     """What-if ROI: value of freed time against programme cost, by adoption; four assumption sliders.
 
     The only data drawn is a reference line: connect.BASF users as a share of BASF's employees.
     """
+    table = table_of(frame)
     params = [_slider(*row) for row in WHAT_IF_ASSUMPTIONS]
     basf = _basf_share(frame)
     x = alt.X("adoption:Q", title="Share of staff who actively use the platform (%)", scale=alt.Scale(domain=[0, 100]))
@@ -261,8 +267,10 @@ LADDER = [
 NOT_FOUND = "no public figure found"
 
 
-def measurement_ladder(frame: pd.DataFrame, table: str = "collabparis_intranet_access") -> alt.LayerChart:
+@draws("collabparis_intranet_access")
+def measurement_ladder(frame: pd.DataFrame) -> alt.LayerChart:
     """Horizontal bars for the rungs that have a public figure; 'no public figure found' for the others."""
+    table = table_of(frame)
     agents = frame.set_index("measure")["agents"]
     figures = [int(agents[measure]) if measure in agents else None for _, measure in LADDER]
     rungs = pd.DataFrame({
