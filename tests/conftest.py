@@ -34,16 +34,6 @@ def data_copy(tmp_path) -> Path:
     return target
 
 
-@pytest.fixture
-def data_copy(tmp_path) -> Path:
-    """A copy of the data package to corrupt."""
-    from coursekit.paths import DATA_DIR
-
-    target = tmp_path / "data"
-    shutil.copytree(DATA_DIR, target)
-    return target
-
-
 @pytest.fixture(scope="session")
 def built_book() -> Path:
     """The built HTML book; the test command builds it first (scripts/test.sh)."""
