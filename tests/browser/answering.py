@@ -7,6 +7,9 @@ import random
 from coursekit.exercises.model import Exercise
 
 
+_UNKNOWN = "no answers for type {type} here: teach this module to answer it (README, 'Adding an exercise type')"
+
+
 def right_and_wrong(ex: Exercise) -> list[object]:
     """Answers to try: right, wrong, and incomplete or mistyped ones a learner might give."""
     if ex.type == "numeric":
@@ -23,13 +26,15 @@ def right_and_wrong(ex: Exercise) -> list[object]:
         k = len(ex.categories)
         return [right, [(c + 1) % k for c in right], right[:-1] + [(right[-1] + 1) % k], [None] * len(right), right[:-1] + [None]]
     if ex.type == "reflection":
-        enough = " ".join(["word"] * max(ex.min_words, 1))
+        enough = " ".join(["word"] * max(ex.min_words or 0, 1))
         return ["", "   ", "one", f"My <b>own</b> view: {enough} <script>alert(1)</script>", enough]
-    correct = [i for i, c in enumerate(ex.choices) if c.correct]
-    wrong = [i for i, c in enumerate(ex.choices) if not c.correct]
-    if ex.type == "single_choice":
-        return [correct[0], wrong[0], None]
-    return [correct, correct[:1] + wrong[:1], [], wrong[:1]]
+    if ex.type in ("single_choice", "multiple_choice"):
+        correct = [i for i, c in enumerate(ex.choices) if c.correct]
+        wrong = [i for i, c in enumerate(ex.choices) if not c.correct]
+        if ex.type == "single_choice":
+            return [correct[0], wrong[0], None]
+        return [correct, correct[:1] + wrong[:1], [], wrong[:1]]
+    raise AssertionError(_UNKNOWN.format(type=ex.type))
 
 
 def expected_statuses(ex: Exercise) -> set[str]:
@@ -47,7 +52,7 @@ def answer(page, ex: Exercise, response) -> str:
         values = response if isinstance(response, list) else [None] * len(ex.items)
         for i, value in enumerate(values):
             root.locator(f"#cx-{ex.id}-item-{i}").select_option("" if value is None else str(value))
-    else:
+    elif ex.type in ("single_choice", "multiple_choice"):
         chosen = [] if response is None else ([response] if isinstance(response, int) else response)
         for i in range(len(ex.choices)):
             box = root.locator(f"#cx-{ex.id}-{i}")
@@ -58,6 +63,8 @@ def answer(page, ex: Exercise, response) -> str:
                 box.set_checked(i in chosen)
         if response is None:
             page.evaluate(f"document.querySelectorAll('#cx-{ex.id} input').forEach(b => b.checked = false)")
+    else:
+        raise AssertionError(_UNKNOWN.format(type=ex.type))
     root.locator("button.cx-check").click()
     return root.locator(".cx-feedback").inner_text()
 
@@ -76,4 +83,4 @@ def random_response(ex: Exercise, rng: random.Random) -> object:
         return rng.choice([None] + list(range(len(ex.choices))))
     if ex.type == "multiple_choice":
         return sorted(rng.sample(range(len(ex.choices)), rng.randint(0, len(ex.choices))))
-    raise AssertionError(f"no random responses for type {ex.type}: add them here (README, 'Adding an exercise type')")
+    raise AssertionError(_UNKNOWN.format(type=ex.type))

@@ -21,7 +21,17 @@ from coursekit.exercises.kinds.reflection import Reflection
 from coursekit.exercises.kinds.single_choice import SingleChoice
 
 KINDS: tuple[type[ExerciseBase], ...] = (SingleChoice, MultipleChoice, Numeric, Ordering, Categorising, Reflection)
-BY_TYPE: dict[str, type[ExerciseBase]] = {kind.model_fields["type"].annotation.__args__[0]: kind for kind in KINDS}
+
+
+def type_name(kind: type[ExerciseBase]) -> str:
+    """The name a type's ``type: Literal["name"]`` field declares."""
+    names = getattr(kind.model_fields["type"].annotation, "__args__", ())
+    if len(names) != 1 or not isinstance(names[0], str):
+        raise TypeError(f"{kind.__name__} must declare its name as type: Literal[\"its_name\"]")
+    return names[0]
+
+
+BY_TYPE: dict[str, type[ExerciseBase]] = {type_name(kind): kind for kind in KINDS}
 TYPES = tuple(BY_TYPE)
 
 # Any exercise of the bank: pydantic picks the class by the "type" field.
