@@ -62,6 +62,17 @@ def normalise(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return nb
 
 
+def serialised(nb: nbformat.NotebookNode) -> bytes:
+    """The bytes a notebook is stored as (nbformat's JSON, one final newline, UTF-8)."""
+    text = nbformat.writes(nb)
+    return (text if text.endswith("\n") else text + "\n").encode("utf-8")
+
+
+def normalised_bytes(stored: bytes) -> bytes:
+    """What the regeneration would store for these notebook bytes' cells and outputs, without executing anything."""
+    return serialised(normalise(nbformat.reads(stored.decode("utf-8"), as_version=4)))
+
+
 def regenerate(path: Path, timeout: int = 120) -> None:
     """Execute one notebook in a fresh kernel and store its normalised outputs."""
     nb = nbformat.read(path, as_version=4)
@@ -77,7 +88,7 @@ def regenerate(path: Path, timeout: int = 120) -> None:
     with tempfile.TemporaryDirectory() as progress_dir:
         client.execute(env={**os.environ, PROGRESS_ENV: progress_dir})
     nbformat.validate(nb)
-    nbformat.write(normalise(nb), path)
+    path.write_bytes(serialised(normalise(nb)))
 
 
 def main(argv: list[str] | None = None) -> int:

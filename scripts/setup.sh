@@ -18,15 +18,26 @@ requirements=(requirements.txt)
 if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv || die "could not create .venv (Debian: sudo apt-get install python3-venv)."
 fi
-stamp=".venv/.installed-$(cat "${requirements[@]}" pyproject.toml | sha256sum | cut -c1-16)"
-if [ ! -f "$stamp" ]; then
-  echo "setup: installing pinned Python packages (${requirements[*]})"
-  args=()
-  for r in "${requirements[@]}"; do args+=(-r "$r"); done
-  .venv/bin/python -m pip install --quiet --disable-pip-version-check "${args[@]}"
-  rm -f .venv/.installed-*
-  touch "$stamp"
-fi
+rm -f .venv/.installed-*  # the stamp of the combined set, before stamps were kept per file
+
+# One stamp per requirements file, named after the file and the hash of what it installs, so that
+# build.sh (requirements.txt) and test.sh (--dev: both files) never reinstall each other's set, and a
+# re-run with nothing changed installs nothing and makes no network request.
+for file in "${requirements[@]}"; do
+  hashed=("$file")
+  # requirements.txt installs the course package itself (-e .); the dev tools are installed beside its pins.
+  [ "$file" = requirements.txt ] && hashed+=(pyproject.toml) || hashed+=(requirements.txt)
+  stamp=".venv/.installed.$file.$(cat "${hashed[@]}" | sha256sum | cut -c1-16)"
+  if [ ! -f "$stamp" ]; then
+    echo "setup: installing pinned Python packages ($file)"
+    # The dev tools are installed with the book's pins beside them, so pip refuses any conflict.
+    args=(-r "$file")
+    [ "$file" != requirements.txt ] && args=(-r requirements.txt "${args[@]}")
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check "${args[@]}"
+    rm -f ".venv/.installed.$file".*
+    touch "$stamp"
+  fi
+done
 
 lock_stamp="node_modules/.installed-$(sha256sum package-lock.json | cut -c1-16)"
 if [ ! -f "$lock_stamp" ]; then

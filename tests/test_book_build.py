@@ -7,9 +7,14 @@ import shutil
 import subprocess
 from pathlib import Path
 
+import nbformat
 import pytest
 
-from helpers import BUILD_HTML, ROOT
+from coursekit.build import build
+from coursekit.charts.core import HTML_MARKER as CHART_MARKER
+from coursekit.exercises import static
+from coursekit.notebooks import KERNELSPEC
+from helpers import ROOT
 
 LOADED = re.compile(r'<(?:script|link|img|iframe|source)\b[^>]*?\b(?:src|href)="([^"]+)"', re.I)
 
@@ -39,39 +44,73 @@ def test_chart_scripts_only_on_pages_with_charts(built_book):
     with_charts = 0
     for page in _pages(built_book):
         html = page.read_text(encoding="utf-8")
-        has_chart = 'id="altair-viz-' in html
+        has_chart = CHART_MARKER in html
         with_charts += has_chart
         assert ("vendor/vega.min.js" in html) == has_chart, page.name
-        assert ('class="cx-exercise"' in html) == ("exercises.js" in html), page.name
+        assert (static.MARKER in html) == ("exercises.js" in html), page.name
     assert with_charts >= 1
 
 
 def test_lesson_2_1_shows_its_chart_and_exercises(built_book):
     html = (built_book / "chapters" / "2-contact" / "2-1-weak-link.html").read_text(encoding="utf-8")
-    assert html.count('id="altair-viz-') >= 1
-    assert html.count('class="cx-exercise"') >= 2
+    assert html.count(CHART_MARKER) >= 1
+    assert html.count(static.MARKER) >= 2
 
 
-def _book_copy(tmp_path: Path) -> Path:
-    target = tmp_path / "book"
-    ignore = shutil.ignore_patterns("_build", ".venv", "node_modules", ".git", "tests", "drafts", "__pycache__", ".pytest_cache")
-    shutil.copytree(ROOT, target, ignore=ignore)
-    return target
+# Small books: the course's own configuration, theme templates and assets, with one or two pages of
+# their own, built by coursekit.build (the flags scripts/build.sh uses), so a failure is cheap to provoke.
 
 
-def _build(book: Path) -> subprocess.CompletedProcess:
-    jb = shutil.which("jupyter-book") or str(Path(__import__("sys").executable).parent / "jupyter-book")
-    return subprocess.run(
-        [jb, "build", str(book), "--warningiserror", "--nitpick", "--keep-going"],
-        capture_output=True, text=True, timeout=600,
-    )
+def _small_book(folder: Path, pages: dict[str, str]) -> Path:
+    folder.mkdir()
+    for name in ("_config.yml", "references.bib"):
+        shutil.copyfile(ROOT / name, folder / name)
+    for name in ("_assets", "_templates"):
+        shutil.copytree(ROOT / name, folder / name)
+    for name, text in pages.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    chapters = "".join(f"- file: {Path(name).stem}\n" for name in pages if name != "intro.md")
+    (folder / "_toc.yml").write_text(f"format: jb-book\nroot: intro\nchapters:\n{chapters}", encoding="utf-8")
+    return folder
+
+
+INTRO = "# A small book\n\nOne page, and {doc}`lesson`.\n"
+
+
+def _notebook(*sources: str) -> str:
+    cells = [nbformat.v4.new_markdown_cell("# A lesson")] + [nbformat.v4.new_code_cell(s) for s in sources]
+    for number, cell in enumerate(cells):
+        cell.id = f"cell{number}"
+    return nbformat.writes(nbformat.v4.new_notebook(cells=cells, metadata={"kernelspec": KERNELSPEC}))
+
+
+def _output(result: subprocess.CompletedProcess) -> str:
+    return result.stdout + result.stderr
+
+
+@pytest.mark.slow
+def test_the_small_book_builds_cleanly(tmp_path):
+    """The control for the two tests below: without its defect, the small book builds."""
+    book = _small_book(tmp_path / "book", {"intro.md": INTRO, "lesson.ipynb": _notebook("x = 1")})
+    result = build(book)
+    assert result.returncode == 0, _output(result)[-3000:]
+    assert (book / "_build" / "html" / "lesson.html").is_file()
 
 
 @pytest.mark.slow
 def test_a_broken_internal_reference_fails_the_build(tmp_path):
-    book = _book_copy(tmp_path)
-    intro = book / "intro.md"
-    intro.write_text(intro.read_text(encoding="utf-8") + "\n\nSee {doc}`chapters/2-contact/no-such-lesson`.\n", encoding="utf-8")
-    result = _build(book)
+    intro = INTRO + "\nSee {doc}`chapters/2-contact/no-such-lesson`.\n"
+    book = _small_book(tmp_path / "book", {"intro.md": intro, "lesson.ipynb": _notebook("x = 1")})
+    result = build(book)
     assert result.returncode != 0
-    assert "no-such-lesson" in result.stdout + result.stderr
+    assert "no-such-lesson" in _output(result)
+
+
+@pytest.mark.slow
+def test_an_unbalanced_hidden_test_marker_fails_the_build_naming_file_and_cell(tmp_path):
+    hidden = "assert x == 1\n### BEGIN HIDDEN TESTS\nassert secret == 2\n"
+    book = _small_book(tmp_path / "book", {"intro.md": INTRO, "lesson.ipynb": _notebook("x = 1", hidden)})
+    result = build(book)
+    assert result.returncode != 0
+    assert re.search(r"lesson\.ipynb, cell 3: .*must come in pairs", _output(result)), _output(result)[-3000:]
+    assert not (book / "_build" / "html" / "lesson.html").is_file()
