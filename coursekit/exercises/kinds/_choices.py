@@ -5,19 +5,24 @@ from __future__ import annotations
 from html import escape
 from typing import Annotated, ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
 from coursekit.exercises.kinds.base import GradedBase, Text
 
+ChoiceId = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9-]{1,39}$")]
+
 
 class Choice(BaseModel):
-    """One option: its text, whether it is right, and the feedback that says why."""
+    """One option: a stable id, its text, whether it is right, the feedback that says why, and for a
+    wrong option the misconception it stands for (a mistake a thoughtful learner could make)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
+    id: ChoiceId | None = None
     text: Text
     correct: bool
     feedback: Text
+    misconception: Text | None = None
 
 
 class ChoiceBase(GradedBase):

@@ -26,6 +26,9 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 LongText = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=6000)]
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{2,79}$")]
 Difficulty = Literal["intro", "core", "stretch"]
+# Bloom's levels, as the course plan names them: what the learner has to do to answer.
+Level = Literal["remember", "understand", "apply", "analyse", "evaluate"]
+TableName = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9_]+$")]
 Minutes = Annotated[int, Field(ge=1, le=120)]
 
 
@@ -56,6 +59,8 @@ class ExerciseBase(BaseModel):
     type: str
     prompt: Text
     objective: Text | None = None
+    level: Level | None = None  # the cognitive level the author judges the exercise to ask for
+    uses_tables: tuple[TableName, ...] = ()  # tables of data/ the learner reads or computes from
     lesson: SkipJsonSchema[str] = ""
 
     @property
