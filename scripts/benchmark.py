@@ -1,12 +1,14 @@
 """Measure build, test and page-load performance against the course's budgets; write a Markdown report.
 
-Usage:  .venv/bin/python scripts/benchmark.py [--report benchmark-report.md] [--skip-tests]
+Usage:  .venv/bin/python scripts/benchmark.py [--report benchmark-report.md] [--skip-tests] [--tests-before SECONDS]
 
 Measured on this machine, in one run, for the course book and for the same content built with a
 default Jupyter Book 1 configuration (CDN assets, default execution, no course extension):
-clean build time, rebuild time after touching one lesson, test-suite time (course only), and for
-every page the bytes and requests of a cold load and the time until all its charts have drawn
-(headless Chromium, pages served on localhost, outside hosts blocked as offline).
+clean build time, rebuild time after touching one lesson, and for every page the bytes and requests
+of a cold load and the time until all its charts have drawn (headless Chromium, pages served on
+localhost, outside hosts blocked as offline). Then the test suite's wall time (course only): the
+whole of ``bash scripts/test.sh`` (build and every test, two pytest workers) from a clean state (no
+_build/, no pytest cache), pinned to two CPUs; ``--tests-before`` adds an earlier figure beside it.
 
 Budgets (exit status 1 when one is missed):
   1. no page loads the ipywidgets HTML manager (embed-amd.js) or require.js;
@@ -31,11 +33,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
+from coursekit.build import command as build_command
+
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = Path(sys.executable).parent
 JB = str(VENV_BIN / "jupyter-book")
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 LESSON = Path("chapters/2-contact/2-1-weak-link.ipynb")
+TEST_CPUS = 2  # the test suite is timed on this many CPUs (scripts/test.sh runs two pytest workers)
 BARE_PAGE = "genindex.html"
 COPY_IGNORE = shutil.ignore_patterns("_build", ".venv", "node_modules", ".git", "drafts", "__pycache__", ".pytest_cache", "tests")
 DEFAULT_CONFIG = """\
@@ -81,12 +86,36 @@ def book_copy(workdir: Path, default: bool) -> Path:
 
 def build_times(book: Path, strict: bool) -> tuple[float, float, float]:
     """Clean build, rebuild after touching one lesson, and a build with nothing changed (start-up cost)."""
-    flags = ["--warningiserror", "--nitpick", "--keep-going"] if strict else []
-    clean = timed([JB, "build", str(book), *flags])
+    cmd = build_command(book) if strict else [JB, "build", str(book)]  # strict: the course's own flags
+    clean = timed(cmd)
     os.utime(book / LESSON)
-    rebuild = timed([JB, "build", str(book), *flags])
-    unchanged = timed([JB, "build", str(book), *flags])
+    rebuild = timed(cmd)
+    unchanged = timed(cmd)
     return clean, rebuild, unchanged
+
+
+@dataclass
+class SuiteTime:
+    seconds: float
+    passed: bool
+    cpus: int
+
+
+def suite_time() -> SuiteTime:
+    """Wall time of 'bash scripts/test.sh' from a clean state (no _build/, no pytest cache), on TEST_CPUS CPUs."""
+    for folder in ("_build", ".pytest_cache"):
+        shutil.rmtree(ROOT / folder, ignore_errors=True)
+    cmd = ["bash", "scripts/test.sh", "-q"]
+    cpus = os.cpu_count() or 1
+    if cpus > TEST_CPUS and shutil.which("taskset"):
+        cmd, cpus = ["taskset", "-c", f"0-{TEST_CPUS - 1}", *cmd], TEST_CPUS
+    start = time.perf_counter()
+    result = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if result.returncode != 0:
+        print(f"benchmark: the test suite failed (exit {result.returncode}); its time is reported as such:\n"
+              f"{result.stdout[-2000:]}", file=sys.stderr)
+    return SuiteTime(seconds, result.returncode == 0, cpus)
 
 
 def serve(directory: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
@@ -179,7 +208,19 @@ def ratio(a: float | None, b: float | None) -> str:
     return f"{a / b:.2f}" if a is not None and b else "n/a"
 
 
-def report(args, times, loads, test_time) -> tuple[str, bool]:
+def suite_rows(suite: SuiteTime | None, before: float | None) -> list[str]:
+    """The test suite's rows of the build table: this run, and the earlier figure when given."""
+    if suite is None:
+        return ["| test suite: bash scripts/test.sh, clean (s) | skipped | n/a | n/a |"]
+    what = f"test suite: bash scripts/test.sh, clean, 2 pytest workers, {suite.cpus} CPUs (s)"
+    rows = [f"| {what} | {suite.seconds:.1f}{'' if suite.passed else ' (tests FAILED)'} | n/a | n/a |"]
+    if before is not None:
+        rows.append(f"| same, before this run's changes (given with --tests-before) (s) | {before:.1f} | n/a | "
+                    f"{ratio(suite.seconds, before)} (now / before) |")
+    return rows
+
+
+def report(args, times, loads, suite) -> tuple[str, bool]:
     course, default = loads["course"], {p.name: p for p in loads["default"]}
     bare = next(p for p in course if p.name == BARE_PAGE)
     lesson_limit = 1.3 * (bare.bytes + vega_bytes())
@@ -209,7 +250,7 @@ def report(args, times, loads, test_time) -> tuple[str, bool]:
         f"| build with nothing changed: start-up cost (s) | {unchanged:.1f} | {d_unchanged:.1f} | {ratio(unchanged, d_unchanged)} |",
         f"| rebuild beyond start-up, as a share of the clean build beyond start-up | "
         f"{share(rebuild - unchanged, clean - unchanged)} | {share(d_rebuild - d_unchanged, d_clean - d_unchanged)} | n/a |",
-        f"| test suite (s) | {test_time:.1f} | n/a | n/a |" if test_time is not None else "| test suite (s) | skipped | n/a | n/a |",
+        *suite_rows(suite, args.tests_before),
         "", "## Pages (cold load, offline: outside hosts blocked)", "",
         "| page | bytes | requests (outside) | charts | drawn (ms after navigation start) | default bytes | default requests (outside) | default drawn | bytes ratio |",
         "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
@@ -229,6 +270,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--report", type=Path, default=ROOT / "benchmark-report.md")
     parser.add_argument("--skip-tests", action="store_true", help="do not time the test suite")
+    parser.add_argument("--tests-before", type=float, metavar="SECONDS",
+                        help="an earlier wall time of the same suite, shown beside this run's (e.g. before a change)")
     args = parser.parse_args()
     if not Path(CHROMIUM).exists():
         print(f"benchmark: Chromium not found at {CHROMIUM} (sudo apt-get install chromium)", file=sys.stderr)
@@ -241,13 +284,11 @@ def main() -> int:
             times[kind] = build_times(book, strict=kind == "course")
             print(f"benchmark: loading every page of the {kind} build", flush=True)
             loads[kind] = page_loads(book / "_build" / "html")
-    test_time = None
+    suite = None
     if not args.skip_tests:
-        print("benchmark: timing the test suite", flush=True)
-        env_cmd = [str(VENV_BIN / "python"), "-m", "pytest", "-q", "-n", "2", "--dist", "loadscope", "--nbval", "--nbval-current-env",
-                   "tests", "chapters", "exercises", "back"]
-        test_time = timed(env_cmd)
-    text, ok = report(args, times, loads, test_time)
+        print("benchmark: timing the test suite (bash scripts/test.sh from a clean state)", flush=True)
+        suite = suite_time()
+    text, ok = report(args, times, loads, suite)
     args.report.write_text(text, encoding="utf-8")
     print(text)
     print(f"benchmark: report written to {args.report}; budgets {'met' if ok else 'MISSED'}")
