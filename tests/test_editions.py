@@ -93,8 +93,9 @@ def test_nbgrader_scores_the_solution_fully_and_the_stub_at_zero(tmp_path, editi
         assert score == (maximum if row["student_id"] == "solution" else 0), row
 
 
-def test_the_book_folds_or_hides_solutions_by_one_switch():
-    notebook = json.loads(SETS[0].read_text(encoding="utf-8"))
+@pytest.mark.parametrize("path", SETS, ids=lambda p: p.name)
+def test_the_book_folds_or_hides_solutions_by_one_switch(path):
+    notebook = json.loads(path.read_text(encoding="utf-8"))
     for mode, tags in (("folded", {"hide-input"}), ("hidden", {"remove-input", "remove-output"})):
         shown = present_solutions(json.loads(json.dumps(notebook)), mode)
         for cell in shown["cells"]:
