@@ -128,5 +128,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # After the theme (priority 500) has put its toctree function in the context.
     app.connect("html-page-context", mend_accessibility, priority=900)
     # A change to this file changes what every page looks like: make Sphinx rebuild them all.
-    env_version = int(hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:8], 16)
+    # So does a change to the exercises' page data (messages, rules), which this extension puts on pages.
+    fingerprint = Path(__file__).read_bytes() + exercise_html.page_data_html().encode("utf-8")
+    env_version = int(hashlib.sha256(fingerprint).hexdigest()[:8], 16)
     return {"version": "0.1", "env_version": env_version, "parallel_read_safe": True, "parallel_write_safe": True}

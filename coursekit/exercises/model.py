@@ -130,13 +130,14 @@ def load_bank(directory: Path = EXERCISE_BANK_DIR) -> dict[str, ExerciseBase]:
 
 
 @lru_cache(maxsize=1)
-def _default_bank() -> dict[str, ExerciseBase]:
+def default_bank() -> dict[str, ExerciseBase]:
+    """The course's bank, read once per process."""
     return load_bank()
 
 
 def get(exercise_id: str) -> ExerciseBase:
     """The exercise with this id from the course's bank."""
-    bank = _default_bank()
+    bank = default_bank()
     if exercise_id not in bank:
         raise BankError(f"No exercise '{exercise_id}' in {EXERCISE_BANK_DIR}; known ids: {', '.join(sorted(bank))}")
     return bank[exercise_id]

@@ -30,7 +30,8 @@ from filelock import FileLock, Timeout
 from coursekit.exercises.messages import SHARED, fill
 
 FORMAT = "coursekit-answers"
-VERSION = 1
+VERSION = 2  # 2: choices are named by their id (1: by their index in the bank)
+READABLE_VERSIONS = (1, 2)  # older versions are upgraded when read (see upgrade); nothing is lost
 ENV = "COURSEKIT_PROGRESS_DIR"
 FILE_NAME = "progress.json"
 LOCK_TIMEOUT = 30  # seconds a save waits for other notebooks before giving up with a message
@@ -61,14 +62,32 @@ def is_blank(response: object) -> bool:
     return response is None
 
 
-def _answers_in(text: str) -> dict[str, dict]:
+def upgrade(answers: dict[str, dict], version: int, bank: dict | None = None) -> dict[str, dict]:
+    """Answers saved in an older version of the format, in today's shape: each exercise of the bank
+    converts its own response (``from_v1``); entries of unknown exercises are kept as they are."""
+    if version == VERSION:
+        return answers
+    if bank is None:
+        from coursekit.exercises.model import default_bank
+
+        bank = default_bank()
+    upgraded = {}
+    for exercise_id, record in answers.items():
+        ex = bank.get(exercise_id)
+        if ex is not None and isinstance(record, dict) and record.get("type") == ex.type and "response" in record:
+            record = {**record, "response": ex.from_v1(record["response"])}
+        upgraded[exercise_id] = record
+    return upgraded
+
+
+def _answers_in(text: str) -> tuple[dict[str, dict], int]:
     data = json.loads(text)
-    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != VERSION:
+    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") not in READABLE_VERSIONS:
         raise ValueError("not a coursekit answers file")
     answers = data.get("answers")
     if not isinstance(answers, dict) or not all(isinstance(a, dict) for a in answers.values()):
         raise ValueError("no answers in it")
-    return answers
+    return upgrade(answers, data["version"]), data["version"]
 
 
 def set_aside(path: Path) -> Path:
@@ -87,18 +106,19 @@ def _lock(path: Path) -> FileLock:
 def load_answers(path: Path | None = None) -> dict[str, dict]:
     """The saved answers by exercise id; an unreadable file is set aside with a warning."""
     path = path or progress_file()
-    return _load(path, locked=False)
+    return _load(path, locked=False)[0]
 
 
-def _load(path: Path, locked: bool) -> dict[str, dict]:
+def _load(path: Path, locked: bool) -> tuple[dict[str, dict], int]:
+    """The answers (upgraded to today's format) and the version the file was written in."""
     try:
         raw = path.read_bytes()
     except (FileNotFoundError, NotADirectoryError):
-        return {}
+        return {}, VERSION
     except OSError as err:
         warnings.warn(f"Your saved answers in {path} could not be read ({err.strerror}); they are not restored.",
                       ProgressWarning, stacklevel=2)
-        return {}
+        return {}, VERSION
     try:
         return _answers_in(raw.decode("utf-8"))
     except (ValueError, RecursionError) as err:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
@@ -114,7 +134,7 @@ def _load(path: Path, locked: bool) -> dict[str, dict]:
             aside = f"it could not be set aside either ({rename_err.strerror})"
         warnings.warn(f"Your saved answers in {path} were damaged ({err}): {aside}, and a new file is started.",
                       ProgressWarning, stacklevel=2)
-        return {}
+        return {}, VERSION
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -138,7 +158,11 @@ def save_answer(exercise_id: str, record: dict | None, path: Path | None = None)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with _lock(path):
-            answers = _load(path, locked=True)
+            answers, version = _load(path, locked=True)
+            if version != VERSION:  # the file as it was before its upgrade is kept, once
+                backup = path.with_name(f"{path.name}.v{version}-backup")
+                if not backup.exists():
+                    write_atomically(backup, path.read_text(encoding="utf-8"))
             if record is None:
                 if exercise_id not in answers:
                     return None

@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from coursekit.exercises.model import BankError, Exercise, load_bank
-from coursekit.exercises.progress import FORMAT, VERSION
+from coursekit.exercises.progress import FORMAT, READABLE_VERSIONS, upgrade
 from coursekit.paths import EXERCISE_BANK_DIR
 
 MAX_BYTES = 1_000_000
@@ -48,11 +48,13 @@ def read_answers(path: Path, bank: dict[str, Exercise]) -> tuple[str, dict[str, 
         raise AnswersFileError("the file's JSON is nested too deeply to be an answers file") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise AnswersFileError(f"this is not a coursekit answers file (its \"format\" should be \"{FORMAT}\")")
-    if data.get("version") != VERSION:
-        raise AnswersFileError(f"this answers file has version {json.dumps(data.get('version'))}; this scorer reads version {VERSION}")
+    if data.get("version") not in READABLE_VERSIONS:
+        readable = " and ".join(str(v) for v in READABLE_VERSIONS)
+        raise AnswersFileError(f"this answers file has version {json.dumps(data.get('version'))[:20]}; this scorer reads versions {readable}")
     answers, saved_at = data.get("answers"), data.get("saved_at", "")
     if not isinstance(answers, dict):
         raise AnswersFileError("the file has no \"answers\" object")
+    answers = upgrade(answers, data["version"], bank)  # an older file scores as it did when it was saved
     if not isinstance(saved_at, str):
         raise AnswersFileError("\"saved_at\" must be a date and time as text")
     responses: dict[str, object] = {}

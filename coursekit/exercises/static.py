@@ -18,7 +18,7 @@ from pathlib import Path
 from coursekit.exercises.kinds import BY_TYPE, ExerciseBase
 from coursekit.exercises.messages import PAGE, PLURAL_ONE, SHARED, fill
 from coursekit.exercises.numbers import RULES
-from coursekit.exercises.progress import FORMAT, VERSION
+from coursekit.exercises.progress import FORMAT, READABLE_VERSIONS, VERSION
 
 # The folder of the page script and style sheet (package data), and the string every exercise's
 # HTML holds: the book extension (coursekit/book.py) adds the assets to the pages that hold it.
@@ -27,6 +27,8 @@ ASSET_FILES = ("exercises.js", "exercises.css")
 MARKER = 'class="cx-exercise"'
 PAGE_DATA_ID = "cx-page-data"
 STORAGE_PREFIX = f"coursekit:answers:v{VERSION}:"
+# Where older pages kept answers in the browser: read once, upgraded, then removed.
+OLDER_STORAGE_PREFIXES = {str(v): f"coursekit:answers:v{v}:" for v in READABLE_VERSIONS if v != VERSION}
 SAVE_DELAY_MS = 800  # typing is saved once it pauses this long (and at once when checked or left)
 
 TYPE_LABELS = {name: kind.LABEL for name, kind in BY_TYPE.items()}
@@ -45,7 +47,8 @@ def page_data() -> dict:
         "ui": {**SHARED, **PAGE},
         "plural_one": list(PLURAL_ONE),
         "numbers": RULES,
-        "answers": {"format": FORMAT, "version": VERSION, "storage_prefix": STORAGE_PREFIX},
+        "answers": {"format": FORMAT, "version": VERSION, "storage_prefix": STORAGE_PREFIX,
+                    "older_prefixes": OLDER_STORAGE_PREFIXES},
         "save_delay_ms": SAVE_DELAY_MS,
     }
 

@@ -29,8 +29,8 @@ def right_and_wrong(ex: Exercise) -> list[object]:
         enough = " ".join(["word"] * max(ex.min_words or 0, 1))
         return ["", "   ", "one", f"My <b>own</b> view: {enough} <script>alert(1)</script>", enough]
     if ex.type in ("single_choice", "multiple_choice"):
-        correct = [i for i, c in enumerate(ex.choices) if c.correct]
-        wrong = [i for i, c in enumerate(ex.choices) if not c.correct]
+        correct = [c.id for c in ex.choices if c.correct]
+        wrong = [c.id for c in ex.choices if not c.correct]
         if ex.type == "single_choice":
             return [correct[0], wrong[0], None]
         return [correct, correct[:1] + wrong[:1], [], wrong[:1]]
@@ -53,14 +53,14 @@ def answer(page, ex: Exercise, response) -> str:
         for i, value in enumerate(values):
             root.locator(f"#cx-{ex.id}-item-{i}").select_option("" if value is None else str(value))
     elif ex.type in ("single_choice", "multiple_choice"):
-        chosen = [] if response is None else ([response] if isinstance(response, int) else response)
-        for i in range(len(ex.choices)):
-            box = root.locator(f"#cx-{ex.id}-{i}")
+        chosen = [] if response is None else ([response] if isinstance(response, str) else response)
+        for choice in ex.choices:
+            box = root.locator(f"#cx-{ex.id}-{choice.id}")
             if ex.type == "single_choice":
-                if i in chosen:
+                if choice.id in chosen:
                     box.check()
             else:
-                box.set_checked(i in chosen)
+                box.set_checked(choice.id in chosen)
         if response is None:
             page.evaluate(f"document.querySelectorAll('#cx-{ex.id} input').forEach(b => b.checked = false)")
     else:
@@ -80,7 +80,7 @@ def random_response(ex: Exercise, rng: random.Random) -> object:
     if ex.type == "numeric":
         return rng.choice(["3,5", "3.5", "", "4", "-1", "3 500", "x", "3.5 %", "1,2,3"])
     if ex.type == "single_choice":
-        return rng.choice([None] + list(range(len(ex.choices))))
+        return rng.choice([None] + ex.ids())
     if ex.type == "multiple_choice":
-        return sorted(rng.sample(range(len(ex.choices)), rng.randint(0, len(ex.choices))))
+        return sorted(rng.sample(ex.ids(), rng.randint(0, len(ex.choices))))
     raise AssertionError(_UNKNOWN.format(type=ex.type))

@@ -64,8 +64,8 @@ def test_a_reflection_reveals_its_notes_only_after_enough_words(visit, kit_url):
 
 
 ANSWERS = {
-    "kit-single": 1,
-    "kit-multiple": [0, 1],
+    "kit-single": "plain-text",
+    "kit-multiple": ["apple", "pear"],
     "kit-numeric": "3,5",
     "kit-ordering": [2, 1, 3, 4],
     "kit-categorising": [0, 1, 0, 1],
@@ -113,6 +113,27 @@ def test_answers_survive_a_reload_and_reset_clears_them(visit, kit_url):
     _clean(seen)
 
 
+def test_answers_kept_by_an_older_page_come_back_upgraded(visit, kit_url):
+    seen = visit(kit_url)
+    page = seen.page
+    older = static.OLDER_STORAGE_PREFIXES["1"]
+    page.evaluate(
+        """([older]) => {
+            localStorage.setItem(older + 'kit-single', JSON.stringify({type: 'single_choice', response: 1, status: 'incorrect'}));
+            localStorage.setItem(older + 'kit-multiple', JSON.stringify({type: 'multiple_choice', response: [0, 1]}));
+        }""",
+        [older],
+    )
+    page.reload(wait_until="networkidle")
+    assert page.locator("#cx-kit-single-plain-text").is_checked()
+    assert page.locator("#cx-kit-multiple-apple").is_checked() and page.locator("#cx-kit-multiple-pear").is_checked()
+    assert _feedback(page, "kit-single") == KIT["kit-single"].check("plain-text").message
+    stored = page.evaluate("Object.keys(localStorage).sort()")
+    assert stored == [STORE + "kit-multiple", STORE + "kit-single"], "the old entries are replaced by upgraded ones"
+    assert page.evaluate(f"JSON.parse(localStorage.getItem('{STORE}kit-multiple')).response") == ["apple", "pear"]
+    _clean(seen)
+
+
 def test_the_download_is_an_answers_file_the_scorer_accepts(visit, kit_url, tmp_path, every_type_dir):
     seen = visit(kit_url)
     page = seen.page
@@ -125,7 +146,7 @@ def test_the_download_is_an_answers_file_the_scorer_accepts(visit, kit_url, tmp_
     path = tmp_path / download.suggested_filename
     download.save_as(path)
     saved = json.loads(path.read_text(encoding="utf-8"))
-    assert saved["format"] == "coursekit-answers" and saved["version"] == 1 and saved["saved_at"].endswith("Z")
+    assert saved["format"] == "coursekit-answers" and saved["version"] == 2 and saved["saved_at"].endswith("Z")
     assert {ex_id: a["response"] for ex_id, a in saved["answers"].items()} == ANSWERS
     assert {ex_id: a["status"] for ex_id, a in saved["answers"].items()} == {
         ex_id: KIT[ex_id].check(r).status for ex_id, r in ANSWERS.items()

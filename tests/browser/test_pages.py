@@ -107,7 +107,7 @@ def test_markup_in_the_bank_or_in_answers_never_runs(visit, fixture_page):
     multi, numeric = exercises
     assert seen.page.locator("img").count() == 0
     assert "<script>" in seen.page.locator(f"#cx-{multi.id} .cx-prompt").inner_text()
-    assert answer(seen.page, multi, [0, 2]) == multi.check([0, 2]).message
+    assert answer(seen.page, multi, ["image-tag", "quotes"]) == multi.check(["image-tag", "quotes"]).message
     assert answer(seen.page, numeric, "<img src=x onerror=alert(1)>") == MESSAGES["not_a_number"]
     assert answer(seen.page, numeric, "3") == "Not quite. Higher <b>than that</b>."
     assert seen.page.locator("b, img, u, i").count() == 0

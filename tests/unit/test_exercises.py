@@ -99,12 +99,12 @@ def fixture_bank():
 
 def test_multiple_choice_verdicts(fixture_bank):
     ex = fixture_bank["markup-in-text"]
-    assert ex.check([0, 1]).status == "correct"
-    assert ex.check(["1", "0"]).status == "correct"
-    wrong = ex.check([0, 2])
+    assert ex.check(["image-tag", "ampersand"]).status == "correct"
+    assert ex.check(["ampersand", "image-tag"]).status == "correct"
+    wrong = ex.check(["image-tag", "quotes"])
     assert wrong.status == "incorrect" and "Not a tag." in wrong.message and "1 correct answer is not selected yet." in wrong.message
-    assert ex.check([0]).message.endswith("1 correct answer is not selected yet.")
-    for nothing in (None, [], "", [7], [True]):
+    assert ex.check(["image-tag"]).message.endswith("1 correct answer is not selected yet.")
+    for nothing in (None, [], "", [7], [True], [0, 1], "image-tag", ["no-such-choice"]):
         assert ex.check(nothing).message == BY_TYPE["multiple_choice"].MESSAGES["no_choices"]
 
 
@@ -123,12 +123,39 @@ def test_single_choice_verdicts_on_the_course_bank():
     singles = [ex for ex in bank.values() if ex.type == "single_choice"]
     assert singles, "the course needs at least one single-choice exercise"
     for ex in singles:
-        right = next(i for i, c in enumerate(ex.choices) if c.correct)
-        wrong = next(i for i, c in enumerate(ex.choices) if not c.correct)
-        assert ex.check(right).correct and ex.check(str(right)).correct
+        right = next(c.id for c in ex.choices if c.correct)
+        wrong = next(c.id for c in ex.choices if not c.correct)
+        assert ex.check(right).correct
         assert ex.check(wrong).status == "incorrect"
-        for bad in (None, "", -1, len(ex.choices), "1.0", "x", True):
+        for bad in (None, "", -1, 0, len(ex.choices), "1.0", "x", True, [right]):
             assert ex.check(bad).status == "invalid"
+
+
+def test_choices_are_known_by_id_and_shown_in_a_fixed_shuffled_order(fixture_bank, every_type):
+    ex = every_type["kit-multiple"]
+    shown = re.findall(r'<input type="checkbox" name="cx-kit-multiple" id="cx-kit-multiple-([a-z-]+)" value="\1">',
+                       static.render(ex))
+    assert shown == [c.id for c in ex.display_order()] and sorted(shown) == sorted(ex.ids())
+    reordered = ex.model_copy(update={"choices": ex.choices[::-1]})
+    assert reordered.display_order() == ex.display_order(), "the author's order does not change what learners see"
+    assert reordered.check(["apple", "pear"]) == ex.check(["apple", "pear"])
+
+
+def test_a_version_1_response_becomes_ids(every_type):
+    assert every_type["kit-single"].from_v1(0) == "image-tag"
+    assert every_type["kit-multiple"].from_v1([0, 2]) == ["apple", "chair"]
+    assert every_type["kit-multiple"].from_v1([0, 9, "x"]) == ["apple", 9, "x"], "what cannot be read is left for the checks"
+    assert every_type["kit-numeric"].from_v1("3,5") == "3,5"
+
+
+def test_choice_ids_are_unique_and_only_wrong_choices_name_a_misconception(tmp_path):
+    text = (BANKS / "markup.yml").read_text(encoding="utf-8")
+    (tmp_path / "twice.yml").write_text(text.replace("id: ampersand", "id: image-tag"), encoding="utf-8")
+    with pytest.raises(BankError, match=r"two choices have the same id"):
+        load_file(tmp_path / "twice.yml")
+    (tmp_path / "named.yml").write_text(text.replace("feedback: Right.}", "feedback: Right., misconception: none}"), encoding="utf-8")
+    with pytest.raises(BankError, match=r"choice 'ampersand' is correct: it has no misconception"):
+        load_file(tmp_path / "named.yml")
 
 
 class _Collector(HTMLParser):
@@ -196,8 +223,8 @@ def test_the_live_widget_checks_answers_in_python(fixture_bank):
     assert "Three and a half." in feedback.value
 
     choice_form = build(fixture_bank["markup-in-text"])
-    boxes = choice_form.children[1].children
-    boxes[0].value = True
+    boxes = {box.description: box for box in choice_form.children[1].children}
+    boxes["<img src=x onerror=alert(1)>"].value = True
     choice_form.check(None)
     assert "not selected yet" in choice_form.feedback.value
     assert "<img" not in choice_form.children[0].value
@@ -278,8 +305,8 @@ def test_difficulty_and_minutes_have_defaults_by_type(every_type):
     assert (every_type["kit-reflection"].difficulty, every_type["kit-reflection"].minutes) == ("stretch", 10)
 
 
-def _texts(node, skip=("id", "type", "lesson", "difficulty", "objective")) -> list[str]:
-    """Every text of a definition, whatever its type's fields are called (the objective shows in the catalogue)."""
+def _texts(node, skip=("id", "type", "lesson", "difficulty", "level", "objective", "misconception")) -> list[str]:
+    """Every text of a definition, whatever its type's fields are called (objectives and misconceptions are for trainers)."""
     if isinstance(node, dict):
         return [t for key, value in node.items() if key not in skip for t in _texts(value)]
     if isinstance(node, (list, tuple)):

@@ -28,7 +28,7 @@ def test_answers_are_saved_in_the_answers_format_and_read_back(progress_dir):
     assert progress.save_answer("one", {"type": "numeric", "response": "3,5"}) is None
     assert progress.save_answer("two", {"type": "reflection", "response": "Étape <b>un</b>", "status": "ungraded"}) is None
     saved = json.loads((progress_dir / "progress.json").read_text(encoding="utf-8"))
-    assert saved["format"] == "coursekit-answers" and saved["version"] == 1 and saved["saved_at"].endswith("+00:00")
+    assert saved["format"] == "coursekit-answers" and saved["version"] == 2 and saved["saved_at"].endswith("+00:00")
     assert progress.load_answers() == saved["answers"] == {
         "one": {"type": "numeric", "response": "3,5"},
         "two": {"type": "reflection", "response": "Étape <b>un</b>", "status": "ungraded"},
@@ -150,3 +150,22 @@ def test_a_kernel_killed_while_saving_leaves_a_readable_file_with_every_saved_an
     assert {f"answer-{n}" for n in acknowledged} <= set(saved)
     assert progress.save_answer("after", {"type": "numeric", "response": "1"}) is None, "the lock died with the kernel"
 
+
+
+def test_a_version_1_file_is_read_upgraded_and_kept_as_it_was_before_the_first_write(progress_dir):
+
+    old = {"format": "coursekit-answers", "version": 1, "saved_at": "2026-01-01T00:00:00+00:00",
+           "answers": {"contact-2-1-platforms-not-enough": {"type": "single_choice", "response": 1, "status": "incorrect"},
+                       "no-longer-in-the-bank": {"type": "single_choice", "response": 0}}}
+    path = progress_dir / "progress.json"
+    path.write_text(json.dumps(old), encoding="utf-8")
+    bank_choice = progress.upgrade(old["answers"], 1)["contact-2-1-platforms-not-enough"]["response"]
+    from coursekit.exercises import get
+
+    assert bank_choice == get("contact-2-1-platforms-not-enough").choices[1].id
+    assert progress.load_answers()["no-longer-in-the-bank"] == {"type": "single_choice", "response": 0}, "kept as it was"
+    assert path.read_text(encoding="utf-8") == json.dumps(old), "reading changes nothing"
+    assert progress.save_answer("one", {"type": "numeric", "response": "1"}) is None
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["version"] == 2 and saved["answers"]["contact-2-1-platforms-not-enough"]["response"] == bank_choice
+    assert json.loads((progress_dir / "progress.json.v1-backup").read_text(encoding="utf-8")) == old

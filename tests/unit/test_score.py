@@ -59,6 +59,14 @@ def test_a_good_file_is_scored_by_the_checker_not_by_its_stored_statuses(tmp_pat
     assert "saved 2026-03-01T10:00:00.000Z: 6 exercise(s)" in out
 
 
+def test_a_version_2_file_with_choice_ids_scores_as_its_version_1_twin(tmp_path, bank_dir, capsys):
+    now = {**GOOD, "kit-single": {**GOOD["kit-single"], "response": "image-tag"},
+           "kit-multiple": {**GOOD["kit-multiple"], "response": ["apple", "chair"]}}
+    _, old, _ = _score(tmp_path, bank_dir, _document(GOOD), capsys)
+    code, new, err = _score(tmp_path, bank_dir, _document(now, version=2), capsys)
+    assert code == 0 and err == "" and new == old
+
+
 def test_an_empty_answers_file_scores_nothing(tmp_path, bank_dir, capsys):
     code, out, _ = _score(tmp_path, bank_dir, _document({}), capsys)
     assert code == 0 and "Total: 0 of 0 auto-graded exercises correct." in out
@@ -69,15 +77,20 @@ BAD = {
     "not text": (b"\xff\xfe\x00{", r"is not text \(UTF-8\)"),
     "a list": ([1, 2], r"not a coursekit answers file"),
     "another format": (_document({}, format="quiz-answers"), r"not a coursekit answers file"),
-    "a newer version": (_document({}, version=2), r"has version 2; this scorer reads version 1"),
+    "a newer version": (_document({}, version=3), r"has version 3; this scorer reads versions 1 and 2"),
     "no answers": (_document([]), r"no \"answers\" object"),
     "a numeric date": (_document({}, saved_at=20260301), r"\"saved_at\" must be a date and time as text"),
     "an unknown id": (_document({"kit-essay": {"type": "reflection", "response": "x"}}), r"unknown exercise id \"kit-essay\""),
     "an entry that is text": (_document({"kit-single": "0"}), r"exercise \"kit-single\": the entry must be an object"),
     "the wrong type": (_document({"kit-single": {"type": "numeric", "response": "0"}}), r"its type should be \"single_choice\""),
-    "a choice out of range": (_document({"kit-single": {"type": "single_choice", "response": 5}}), r"choice number from 0 to 1"),
-    "a true choice": (_document({"kit-single": {"type": "single_choice", "response": True}}), r"choice number"),
-    "choices as text": (_document({"kit-multiple": {"type": "multiple_choice", "response": "0,1"}}), r"list of choice numbers"),
+    "a choice out of range": (_document({"kit-single": {"type": "single_choice", "response": 5}}),
+                              r"one of the choice ids \['image-tag', 'plain-text'\], or null"),
+    "a true choice": (_document({"kit-single": {"type": "single_choice", "response": True}}), r"one of the choice ids"),
+    "choices as text": (_document({"kit-multiple": {"type": "multiple_choice", "response": "0,1"}}), r"list of choice ids"),
+    "an unknown choice id": (_document({"kit-single": {"type": "single_choice", "response": "maybe"}}, version=2),
+                             r"one of the choice ids"),
+    "an index in version 2": (_document({"kit-multiple": {"type": "multiple_choice", "response": [0]}}, version=2),
+                              r"list of choice ids"),
     "a number as a number": (_document({"kit-numeric": {"type": "numeric", "response": 3.5}}), r"must be text"),
     "too few positions": (_document({"kit-ordering": {"type": "ordering", "response": [1, 2, 3]}}), r"list of 4 positions from 1 to 4"),
     "position zero": (_document({"kit-ordering": {"type": "ordering", "response": [0, 1, 2, 3]}}), r"positions from 1 to 4"),

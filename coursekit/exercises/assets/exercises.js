@@ -97,20 +97,30 @@
     }
   };
 
-  /* Choices: radio buttons or checkboxes whose values are the choices' indices. */
+  /* Choices: radio buttons or checkboxes whose values are the choices' ids (shown in a fixed shuffled order). */
   var CHOICES = {
     write: function (ex, response) {
       var chosen = Array.isArray(response) ? response : [response];
       boxes(ex.root).forEach(function (box) {
-        box.checked = chosen.indexOf(Number(box.value)) >= 0;
+        box.checked = chosen.indexOf(box.value) >= 0;
       });
     },
     picked: function (ex) {
-      return boxes(ex.root).filter(function (box) { return box.checked; }).map(function (box) { return Number(box.value); });
+      return boxes(ex.root).filter(function (box) { return box.checked; }).map(function (box) { return box.value; });
     },
     lines: function (ex, response) {
       var chosen = Array.isArray(response) ? response : [response];
-      return chosen.map(function (i) { return "- " + labelOf(ex.root, ex.root.id + "-" + i); });
+      return chosen.map(function (id) { return "- " + labelOf(ex.root, ex.root.id + "-" + id); });
+    },
+    find: function (key, id) {
+      return key.choices.filter(function (c) { return c.id === id; })[0];
+    },
+    /* Version 1 of the answers format named a choice by its index in the bank (Python: from_v1). */
+    fromV1: function (key, response) {
+      function one(value) {
+        return Number.isInteger(value) && value >= 0 && value < key.choices.length ? key.choices[value].id : value;
+      }
+      return Array.isArray(response) ? response.map(one) : one(response);
     }
   };
 
@@ -128,9 +138,10 @@
       read: function (ex) { var p = CHOICES.picked(ex); return p.length ? p[0] : null; },
       write: CHOICES.write,
       lines: CHOICES.lines,
+      fromV1: CHOICES.fromV1,
       check: function (key, m, response) {
-        if (response === null) return verdict("invalid", m.no_choice);
-        var choice = key.choices[response];
+        var choice = CHOICES.find(key, response);
+        if (!choice) return verdict("invalid", m.no_choice);
         if (choice.correct) return verdict("correct", fill(m.correct, { feedback: choice.feedback, explanation: key.explanation }));
         return verdict("incorrect", fill(m.incorrect, { feedback: choice.feedback }));
       }
@@ -139,14 +150,16 @@
       read: CHOICES.picked,
       write: CHOICES.write,
       lines: CHOICES.lines,
+      fromV1: CHOICES.fromV1,
       check: function (key, m, response) {
-        if (response.length === 0) return verdict("invalid", m.no_choices);
+        var chosen = response.filter(function (id) { return CHOICES.find(key, id); });
+        if (chosen.length === 0) return verdict("invalid", m.no_choices);
         var parts = [fill(m.incorrect, {})];
         var missed = 0;
-        key.choices.forEach(function (c, index) {
-          var chosen = response.indexOf(index) >= 0;
-          if (chosen && !c.correct) parts.push(c.feedback);
-          if (!chosen && c.correct) missed += 1;
+        key.choices.forEach(function (c) {
+          var picked = chosen.indexOf(c.id) >= 0;
+          if (picked && !c.correct) parts.push(c.feedback);
+          if (!picked && c.correct) missed += 1;
         });
         if (parts.length === 1 && missed === 0) return verdict("correct", fill(m.correct, { explanation: key.explanation }));
         if (missed) parts.push(plural(m.missed, missed, {}));
@@ -228,10 +241,10 @@
     return response == null;
   }
 
-  function storageGet(id) {
+  function storageGet(id, prefix) {
     var raw;
     try {
-      raw = window.localStorage.getItem(PAGE.answers.storage_prefix + id);
+      raw = window.localStorage.getItem((prefix || PAGE.answers.storage_prefix) + id);
     } catch (err) {
       return null;
     }
@@ -244,10 +257,11 @@
     }
   }
 
-  function storageSet(id, record) {
+  function storageSet(id, record, prefix) {
+    var name = (prefix || PAGE.answers.storage_prefix) + id;
     try {
-      if (record) window.localStorage.setItem(PAGE.answers.storage_prefix + id, JSON.stringify(record));
-      else window.localStorage.removeItem(PAGE.answers.storage_prefix + id);
+      if (record) window.localStorage.setItem(name, JSON.stringify(record));
+      else window.localStorage.removeItem(name);
       return true;
     } catch (err) {
       return false;
@@ -302,8 +316,24 @@
     else warnOnce(ex);
   }
 
+  /* An answer saved by an older version of this page, in today's shape; the old entry is removed
+     only once the new one is written, so nothing is lost. */
+  function olderAnswer(ex) {
+    var older = PAGE.answers.older_prefixes;
+    var versions = Object.keys(older).sort().reverse();
+    for (var i = 0; i < versions.length; i++) {
+      var saved = storageGet(ex.id, older[versions[i]]);
+      if (!saved || saved.type !== ex.data.key.type) continue;
+      var kind = KINDS[ex.data.key.type];
+      if (versions[i] === "1" && kind.fromV1) saved.response = kind.fromV1(ex.data.key, saved.response);
+      if (storageSet(ex.id, saved)) storageSet(ex.id, null, older[versions[i]]);
+      return saved;
+    }
+    return null;
+  }
+
   function restore(ex) {
-    var saved = storageGet(ex.id);
+    var saved = storageGet(ex.id) || olderAnswer(ex);
     if (!saved || saved.type !== ex.data.key.type) return;
     KINDS[ex.data.key.type].write(ex, saved.response);
     ex.record.response = read(ex);

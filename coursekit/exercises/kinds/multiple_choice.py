@@ -1,4 +1,4 @@
-"""Multiple choice: the learner selects every option that applies. Response: a list of chosen indices."""
+"""Multiple choice: the learner selects every option that applies. Response: a list of the chosen ids."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import ClassVar, Literal
 from pydantic import model_validator
 
 from coursekit.exercises.kinds._choices import ChoiceBase
-from coursekit.exercises.kinds.base import Difficulty, Minutes, Result, as_index, is_int_in
+from coursekit.exercises.kinds.base import Difficulty, Minutes, Result
 from coursekit.exercises.messages import plural
 
 
@@ -34,12 +34,12 @@ class MultipleChoice(ChoiceBase):
         return self
 
     def check(self, response: object) -> Result:
-        picked = list(response) if isinstance(response, (list, tuple, set, frozenset)) else []
-        indices = {i for i in (as_index(r, len(self.choices)) for r in picked) if i is not None}
-        if not indices:
+        picked = list(response) if isinstance(response, (list, tuple)) else []
+        chosen = {c.id for c in (self.choice(r) for r in picked) if c is not None}
+        if not chosen:
             return Result("invalid", self._message("no_choices"))
-        wrong = [c.feedback for i, c in enumerate(self.choices) if i in indices and not c.correct]
-        missed = sum(1 for i, c in enumerate(self.choices) if c.correct and i not in indices)
+        wrong = [c.feedback for c in self.choices if c.id in chosen and not c.correct]
+        missed = sum(1 for c in self.choices if c.correct and c.id not in chosen)
         if not wrong and not missed:
             return Result("correct", self._message("correct", explanation=self.explanation))
         parts = [self._message("incorrect"), *wrong]
@@ -48,19 +48,19 @@ class MultipleChoice(ChoiceBase):
         return Result("incorrect", " ".join(parts))
 
     def response_problem(self, response: object) -> str | None:
-        top = len(self.choices) - 1
-        if isinstance(response, list) and all(is_int_in(r, 0, top) for r in response):
+        if isinstance(response, list) and all(self.choice(r) is not None for r in response):
             return None
-        return f"the response must be a list of choice numbers from 0 to {top}"
+        return f"the response must be a list of choice ids from {self.ids()}"
 
     def widget_inputs(self):
         import ipywidgets as widgets
 
+        shown = self.display_order()
         boxes = [widgets.Checkbox(value=False, description=c.text, indent=False, layout=widgets.Layout(width="auto"))
-                 for c in self.choices]
+                 for c in shown]
 
         def put(response: object) -> None:
-            for i, box in enumerate(boxes):
-                box.value = i in response  # type: ignore[operator]
+            for choice, box in zip(shown, boxes):
+                box.value = choice.id in response  # type: ignore[operator]
 
-        return widgets.VBox(boxes), boxes, lambda: [i for i, b in enumerate(boxes) if b.value], put
+        return widgets.VBox(boxes), boxes, lambda: [c.id for c, b in zip(shown, boxes) if b.value], put

@@ -1,4 +1,4 @@
-"""Single choice: the learner picks one option. Response: the chosen option's index, or None."""
+"""Single choice: the learner picks one option. Response: the chosen option's id, or None."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import model_validator
 
 from coursekit.exercises.kinds._choices import ChoiceBase
-from coursekit.exercises.kinds.base import Difficulty, Minutes, Result, as_index, is_int_in
+from coursekit.exercises.kinds.base import Difficulty, Minutes, Result
 
 
 class SingleChoice(ChoiceBase):
@@ -31,23 +31,22 @@ class SingleChoice(ChoiceBase):
         return self
 
     def check(self, response: object) -> Result:
-        index = None if response == "" else as_index(response, len(self.choices))
-        if index is None:
+        choice = self.choice(response)
+        if choice is None:
             return Result("invalid", self._message("no_choice"))
-        choice = self.choices[index]
         if choice.correct:
             return Result("correct", self._message("correct", feedback=choice.feedback, explanation=self.explanation))
         return Result("incorrect", self._message("incorrect", feedback=choice.feedback))
 
     def response_problem(self, response: object) -> str | None:
-        if response is None or is_int_in(response, 0, len(self.choices) - 1):
+        if response is None or self.choice(response) is not None:
             return None
-        return f"the response must be a choice number from 0 to {len(self.choices) - 1}, or null"
+        return f"the response must be one of the choice ids {self.ids()}, or null"
 
     def widget_inputs(self):
         import ipywidgets as widgets
 
-        radio = widgets.RadioButtons(options=[(c.text, i) for i, c in enumerate(self.choices)], value=None,
+        radio = widgets.RadioButtons(options=[(c.text, c.id) for c in self.display_order()], value=None,
                                      layout=widgets.Layout(width="auto"))
 
         def put(response: object) -> None:
