@@ -9,7 +9,6 @@ import re
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 
 import altair as alt
 import pandas as pd
@@ -40,17 +39,6 @@ CHART_FUNCTIONS = _chart_functions()
 def fresh_ids(monkeypatch):
     """Each test starts with no chart displayed yet, whatever ran before it (ids count repeated displays)."""
     monkeypatch.setattr(core, "_seen", type(core._seen)())
-
-
-def _strings(value) -> Iterator[str]:
-    if isinstance(value, str):
-        yield value
-    elif isinstance(value, dict):
-        for item in value.values():
-            yield from _strings(item)
-    elif isinstance(value, list):
-        for item in value:
-            yield from _strings(item)
 
 
 def _embedded_spec(html: str) -> dict:

@@ -9,7 +9,6 @@ import pandas as pd
 import pytest
 
 from coursekit import data
-from coursekit.paths import DATA_DIR
 from helpers import FIXTURES
 
 TABLE = "mitsmr_2012_importance_by_horizon"

@@ -12,7 +12,6 @@ import pytest
 
 from coursekit.book import present_solutions
 from coursekit.editions import make_course, make_editions, nbgrader, practice_sets
-from helpers import BUILD_HTML
 
 SETS = practice_sets()
 SOLUTION = re.compile(r"### BEGIN SOLUTION\n(.*?)### END SOLUTION", re.S)
