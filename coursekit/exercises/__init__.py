@@ -11,7 +11,7 @@ from coursekit.exercises import static
 from coursekit.exercises.model import BankError, Exercise, Result, get, load_bank, load_file
 from coursekit.exercises.numbers import AnswerError, parse_number
 
-__all__ = ["exercise", "ExerciseView", "Exercise", "Result", "BankError", "AnswerError",
+__all__ = ["exercise", "summary", "ExerciseView", "Exercise", "Result", "BankError", "AnswerError",
            "get", "load_bank", "load_file", "parse_number"]
 
 
@@ -45,6 +45,13 @@ class ExerciseView:
         bundle["text/plain"] = repr(self)
         bundle["text/html"] = static.render(self.exercise)
         return bundle
+
+
+def summary(check: str):
+    """The "See my score" panel of a check (diagnostic, part-1 … part-4), shown after its questions."""
+    from coursekit.exercises.assessment import summary as make
+
+    return make(check)
 
 
 def exercise(exercise_id: str) -> ExerciseView:

@@ -14,14 +14,19 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import yaml
+import re
+
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
 
 from coursekit.exercises.kinds import BY_TYPE, TYPES, AnyExercise, ExerciseBase, Result
 from coursekit.paths import EXERCISE_BANK_DIR
 
 Exercise = ExerciseBase  # every exercise is an instance of one of the registry's classes
+LESSON = re.compile(r"[1-4]\.[1-9]")
+CHECKS = "checks"  # the sub-folder of the bank that holds the checks
 
-__all__ = ["Exercise", "Result", "BankError", "BankFile", "TYPES", "load_file", "load_bank", "get", "json_schema"]
+__all__ = ["Exercise", "Result", "BankError", "BankFile", "CheckFile", "TYPES", "load_file", "load_bank", "get", "checks",
+           "json_schema"]
 
 
 class BankError(Exception):
@@ -49,9 +54,31 @@ class BankFile(BaseModel):
         return raw
 
 
+class CheckFile(BaseModel):
+    """One YAML file of ``exercises/bank/checks/``: a short check (the diagnostic, or a part's check)
+    whose questions each name the lesson they test, so the learner's advice can say what to review."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, title="Check file")
+
+    check: Annotated[str, Field(pattern=r"^(diagnostic|part-[1-4])$")]
+    title: Annotated[str, Field(min_length=1, max_length=200)]
+    exercises: Annotated[list[AnyExercise], Field(min_length=3, max_length=12)]
+
+    @model_validator(mode="before")
+    @classmethod
+    def _every_question_names_its_lesson(cls, raw: Any) -> Any:
+        if isinstance(raw, dict) and isinstance(raw.get("exercises"), list):
+            for i, ex in enumerate(raw["exercises"]):
+                if isinstance(ex, dict) and not (isinstance(ex.get("lesson"), str) and LESSON.fullmatch(ex["lesson"])):
+                    raise ValueError(f"exercises/{i}: each question of a check names the lesson it tests, e.g. lesson: \"2.3\"")
+            exercises = [{**ex, "assessment": raw.get("check")} if isinstance(ex, dict) else ex for ex in raw["exercises"]]
+            return {**raw, "exercises": exercises}
+        return raw
+
+
 def json_schema() -> dict:
-    """The JSON Schema of a bank file, generated from the type definitions."""
-    schema = TypeAdapter(BankFile).json_schema()
+    """The JSON Schema of a bank file (a lesson's, or a check's), generated from the type definitions."""
+    schema = TypeAdapter(BankFile | CheckFile).json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     return schema
 
@@ -102,7 +129,8 @@ def _describe(error: dict, raw: Any) -> str:
 
 
 def load_file(path: Path) -> list[ExerciseBase]:
-    """Read and validate one bank file; any problem raises BankError naming file and place."""
+    """Read and validate one bank file (a lesson's, or a check's in ``checks/``); any problem raises
+    BankError naming file and place."""
     try:
         raw = yaml.safe_load(path.read_text(encoding="utf-8"))
     except OSError as err:
@@ -111,22 +139,32 @@ def load_file(path: Path) -> list[ExerciseBase]:
         where = getattr(err, "problem_mark", None)
         line = f" line {where.line + 1}" if where else ""
         raise BankError(f"{path}:{line} is not valid YAML ({getattr(err, 'problem', err)}).") from None
+    model = CheckFile if path.parent.name == CHECKS else BankFile
     try:
-        bank_file = BankFile.model_validate(raw)
+        bank_file = model.model_validate(raw)
     except ValidationError as err:
         raise BankError(f"{path}: {_describe(err.errors()[0], raw)}") from None
     return list(bank_file.exercises)
 
 
 def load_bank(directory: Path = EXERCISE_BANK_DIR) -> dict[str, ExerciseBase]:
-    """Every exercise of the bank by id; ids must be unique across files."""
+    """Every exercise of the bank (lessons, then checks) by id; ids must be unique across files."""
     bank: dict[str, ExerciseBase] = {}
-    for path in sorted(directory.glob("*.yml")):
+    for path in [*sorted(directory.glob("*.yml")), *sorted((directory / CHECKS).glob("*.yml"))]:
         for ex in load_file(path):
             if ex.id in bank:
                 raise BankError(f"{path}: exercise id '{ex.id}' is already used in lesson {bank[ex.id].lesson}.")
             bank[ex.id] = ex
     return bank
+
+
+def checks(bank: dict[str, ExerciseBase] | None = None) -> dict[str, list[ExerciseBase]]:
+    """The questions of each check (diagnostic, part-1 …), in their file's order."""
+    found: dict[str, list[ExerciseBase]] = {}
+    for ex in (bank if bank is not None else default_bank()).values():
+        if ex.assessment:
+            found.setdefault(ex.assessment, []).append(ex)
+    return found
 
 
 @lru_cache(maxsize=1)

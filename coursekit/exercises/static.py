@@ -15,6 +15,7 @@ import json
 from html import escape
 from pathlib import Path
 
+from coursekit.exercises.assessment import MESSAGES as ASSESSMENT_MESSAGES
 from coursekit.exercises.kinds import BY_TYPE, ExerciseBase
 from coursekit.exercises.messages import PAGE, PLURAL_ONE, SHARED, fill
 from coursekit.exercises.numbers import RULES
@@ -24,7 +25,7 @@ from coursekit.exercises.progress import FORMAT, READABLE_VERSIONS, VERSION
 # HTML holds: the book extension (coursekit/book.py) adds the assets to the pages that hold it.
 ASSET_DIR = Path(__file__).with_name("assets")
 ASSET_FILES = ("exercises.js", "exercises.css")
-MARKER = 'class="cx-exercise"'
+MARKER = 'class="cx-exercise"'  # a check's score panel always follows its questions, so it needs no marker of its own
 PAGE_DATA_ID = "cx-page-data"
 STORAGE_PREFIX = f"coursekit:answers:v{VERSION}:"
 # Where older pages kept answers in the browser: read once, upgraded, then removed.
@@ -44,6 +45,7 @@ def page_data() -> dict:
     """Everything the page script applies but must not re-type: messages, rules, limits, format."""
     return {
         "messages": {name: kind.MESSAGES for name, kind in BY_TYPE.items()},
+        "assessment": ASSESSMENT_MESSAGES,
         "ui": {**SHARED, **PAGE},
         "plural_one": list(PLURAL_ONE),
         "numbers": RULES,

@@ -507,6 +507,60 @@
     exercises[exercises.length - 1].root.insertAdjacentElement("afterend", bar);
   }
 
+  /* A check's score panel: the rule of coursekit/exercises/assessment.py (report, report_lines). */
+  function setUpSummary(root) {
+    var node = root.querySelector("script.cx-summary-data");
+    var button = root.querySelector("button.cx-score");
+    var out = root.querySelector(".cx-summary-result");
+    if (!node || !button || !out || root.classList.contains("cx-ready")) return;
+    var data;
+    try {
+      data = JSON.parse(node.textContent);
+    } catch (err) {
+      return;
+    }
+    var m = PAGE.assessment;
+    button.addEventListener("click", function () {
+      flushAll();
+      var correct = 0;
+      var missed = {};
+      data.ids.forEach(function (id) {
+        var ex = exercises.filter(function (e) { return e.id === id; })[0];
+        var ok = ex && check(ex.data, ex.record.response).status === "correct";
+        if (ok) correct += 1;
+        else if (ex) missed[ex.data.key.lesson] = true;
+      });
+      var review = Object.keys(missed).sort(function (a, b) {
+        var pa = a.split(".").map(Number);
+        var pb = b.split(".").map(Number);
+        return pa[0] - pb[0] || pa[1] - pb[1];
+      });
+      out.textContent = "";
+      var lines = [plural(m.score, correct, { total: data.ids.length })];
+      var diagnostic = data.check === "diagnostic";
+      if (!review.length) lines.push(diagnostic ? m.all_right_diagnostic : m.all_right);
+      else lines.push(diagnostic ? m.read_first : m.review);
+      lines.forEach(function (line) {
+        var p = document.createElement("p");
+        p.textContent = line;
+        out.appendChild(p);
+      });
+      if (review.length) {
+        var list = document.createElement("ul");
+        review.forEach(function (lesson) {
+          var item = document.createElement("li");
+          var link = document.createElement("a");
+          link.setAttribute("href", data.lessons[lesson].href);
+          link.textContent = fill(m.lesson, { lesson: lesson, title: data.lessons[lesson].title });
+          item.appendChild(link);
+          list.appendChild(item);
+        });
+        out.appendChild(list);
+      }
+    });
+    root.classList.add("cx-ready");
+  }
+
   function init() {
     var node = document.getElementById("cx-page-data");
     if (!PAGE) {
@@ -518,6 +572,7 @@
     }
     if (!PAGE) return; // without the page data, forms stay plain with their offline note
     document.querySelectorAll(".cx-exercise").forEach(setUp);
+    document.querySelectorAll(".cx-summary").forEach(setUpSummary);
     addToolbar();
   }
 

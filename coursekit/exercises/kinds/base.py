@@ -62,6 +62,7 @@ class ExerciseBase(BaseModel):
     level: Level | None = None  # the cognitive level the author judges the exercise to ask for
     uses_tables: tuple[TableName, ...] = ()  # tables of data/ the learner reads or computes from
     lesson: SkipJsonSchema[str] = ""
+    assessment: SkipJsonSchema[str] = ""  # the check it belongs to ("diagnostic", "part-2"), from a checks/ file
 
     @property
     def auto_graded(self) -> bool:
@@ -79,7 +80,7 @@ class ExerciseBase(BaseModel):
 
     def key(self) -> dict:
         """What the page needs besides the messages; every type adds its own part."""
-        return {"id": self.id, "type": self.type}
+        return {"id": self.id, "type": self.type, "lesson": self.lesson}
 
     def response_problem(self, response: object) -> str | None:  # pragma: no cover
         raise NotImplementedError
