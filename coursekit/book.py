@@ -30,6 +30,7 @@ from sphinx.application import Sphinx
 from sphinx.errors import ConfigError, ExtensionError
 
 from coursekit.charts.core import HTML_MARKER as CHART_MARKER
+from coursekit.exercises import catalogue
 from coursekit.exercises import static as exercise_html
 
 CHART_SCRIPTS = ("vendor/vega.min.js", "vendor/vega-lite.min.js", "vendor/vega-embed.min.js", "vega-offline.js")
@@ -41,7 +42,7 @@ def add_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict
         for script in CHART_SCRIPTS:
             app.add_js_file(script, priority=200)
         app.add_css_file("charts.css")
-    if exercise_html.MARKER in body:
+    if exercise_html.MARKER in body or catalogue.MARKER in body:
         # The messages, number rules and limits the script applies, from Python, once per page.
         app.add_js_file(None, body=exercise_html.json_for_html(exercise_html.page_data()), type="application/json",
                         id=exercise_html.PAGE_DATA_ID)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections import Counter
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -48,3 +49,25 @@ def tricky_inputs(seed: int = 2012, count: int = 4000) -> list[str]:
         length = rng.choice([rng.randint(0, 8), rng.randint(0, 16), rng.randint(36, 46)])
         generated.append("".join(rng.choice(alphabet) for _ in range(length)))
     return fixed + special + generated
+
+
+# Issue 14's limits: a learner who guesses by position or length does no better than chance.
+MAX_SHARE_AT_ONE_POSITION = 0.40  # single choice: no position holds the correct answer more often
+MAX_SHARE_LONGEST = 0.40  # single choice: the correct option is the longest at most this often
+MAX_SHARE_FIRST_CORRECT = 0.60  # multiple choice: the first option shown is correct at most this often
+
+
+def answer_figures(questions: list[tuple[str, list[tuple[str, bool]]]]) -> dict[str, float]:
+    """Figures a position- or length-guesser could exploit, from (type, [(text, correct) in shown order])."""
+    singles = [options for kind, options in questions if kind == "single_choice"]
+    multiples = [options for kind, options in questions if kind == "multiple_choice"]
+    positions = Counter(next(i for i, (_, ok) in enumerate(options) if ok) for options in singles)
+    longest = sum(1 for options in singles
+                  if len(next(t for t, ok in options if ok)) >= max(len(t) for t, ok in options if not ok))
+    return {
+        "singles": len(singles),
+        "top_position_share": max(positions.values()) / len(singles),
+        "longest_share": longest / len(singles),
+        "multiples": len(multiples),
+        "first_correct_share": sum(options[0][1] for options in multiples) / len(multiples),
+    }

@@ -18,6 +18,23 @@ from coursekit.exercises.kinds import ExerciseBase, Result
 from coursekit.exercises.messages import SHARED, fill
 
 _STYLE = {"correct": "#1a7f37", "incorrect": "#b35900", "invalid": "#8250df", "ungraded": "#0b4f8a"}
+# ipywidgets keeps an option's text on one line, so a long option pushes its radio button or checkbox
+# out of view: in the course's forms, long options wrap beside their button, which stays visible.
+_CSS = (
+    "<style>"
+    ".cx-live .widget-radio-box{overflow:visible;flex-shrink:1;min-width:0}"
+    ".cx-live .widget-radio-box label{white-space:normal;display:flex;align-items:baseline;gap:.4em;line-height:1.35;"
+    "margin:.2em 0;height:auto}"
+    ".cx-live .widget-radio-box input{flex:none;margin:0}"
+    ".cx-live .widget-checkbox{height:auto;min-width:0;width:100%}"
+    ".cx-live .widget-checkbox label{white-space:normal;display:flex;align-items:baseline;gap:.4em;line-height:1.35;"
+    "height:auto;overflow:visible}"
+    ".cx-live .widget-checkbox input{flex:none;margin:0}"
+    ".cx-live .widget-label-basic{white-space:normal}"
+    ".cx-live .widget-dropdown{flex-wrap:wrap;height:auto;width:100%}"
+    ".cx-live .widget-dropdown>.widget-label{white-space:normal;max-width:100%;width:auto;flex:1 1 16em}"
+    "</style>"
+)
 
 
 def _feedback_html(result: Result) -> str:
@@ -84,7 +101,8 @@ def build(ex: ExerciseBase) -> widgets.VBox:
     check.on_click(on_check)
     hint_button.on_click(on_hint)
     extra = [notes_box] if ex.notes() else []
-    form = widgets.VBox([header, answer_box, buttons, feedback, *extra, saving])
+    form = widgets.VBox([header, answer_box, buttons, feedback, *extra, saving, widgets.HTML(_CSS)])
+    form.add_class("cx-live")
     form.check = on_check  # lets tests press "Check" without a browser
     form.read = read
     form.feedback = feedback

@@ -43,19 +43,29 @@ def _table(bank) -> _Cells:
 def test_every_exercise_of_the_bank_has_a_row_with_its_facts():
     bank = every_type_bank()
     parsed = _table(bank)
-    assert parsed.rows[0] == ["Exercise", "Lesson", "Type", "Objective", "Difficulty", "Minutes"]
+    assert parsed.rows[0] == ["Exercise", "Lesson", "Type", "Objective", "Level", "Difficulty", "Minutes"]
     rows = {row[0]: row for row in parsed.rows[1:]}
     assert set(rows) == set(bank)
-    assert rows["kit-multiple"] == ["kit-multiple", "4.9", "Multiple choice", "—", "stretch", "7"]
-    assert rows["kit-ordering"][2:] == ["Ordering", "Order <b>steps</b>.", "core", "4"]
-    assert rows["kit-reflection"][4:] == ["stretch", "10"]
+    assert rows["kit-multiple"] == ["kit-multiple", "4.9", "Multiple choice", "—", "analyse", "stretch", "7"]
+    assert rows["kit-ordering"][2:] == ["Ordering", "Order <b>steps</b>.", "apply", "core", "4"]
+    assert rows["kit-reflection"][4:] == ["evaluate", "stretch", "10"]
     assert "b" not in parsed.tags and "caption" in parsed.tags
     assert "6 exercises, about 31 minutes in all." in repr(catalogue.table(bank))
 
 
-def test_the_table_is_byte_stable_and_sorted_by_lesson():
+def test_trainers_can_filter_by_level_difficulty_type_and_time():
     bank = load_bank()
-    assert catalogue.table(bank)._repr_html_() == catalogue.table()._repr_html_()
+    applied = catalogue.table(bank, level="apply")
+    assert applied.exercises and all(ex.level == "apply" for ex in applied.exercises)
+    quick = catalogue.table(bank, difficulty="intro", max_minutes=3, type="single_choice")
+    assert all(ex.difficulty == "intro" and ex.minutes <= 3 and ex.type == "single_choice" for ex in quick.exercises)
+    assert len(catalogue.table(bank, level="evaluate").exercises) < len(bank)
+    html = catalogue.table(bank)._repr_html_()
+    assert html.count("<tr data-type=") == len(bank) and 'data-cx-filter="level"' in html
+
+
+def test_the_table_is_sorted_by_lesson():
+    bank = load_bank()
     lessons = [row[1] for row in _table(bank).rows[1:]]
     assert lessons == sorted(lessons, key=lambda s: tuple(map(int, s.split("."))))
     assert len(lessons) == len(bank)

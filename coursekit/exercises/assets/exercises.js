@@ -561,6 +561,33 @@
     root.classList.add("cx-ready");
   }
 
+  /* The catalogue's filter (coursekit/exercises/catalogue.py): show the rows whose values match every menu. */
+  function setUpCatalogue(box) {
+    var form = box.querySelector("form.cx-catalogue-filter");
+    var caption = box.querySelector("caption[data-cx-template]");
+    if (!form || !caption || box.classList.contains("cx-ready")) return;
+    var menusOf = Array.prototype.slice.call(form.querySelectorAll("select[data-cx-filter]"));
+    var rows = Array.prototype.slice.call(box.querySelectorAll("tbody tr"));
+    function apply() {
+      var count = 0;
+      var minutes = 0;
+      rows.forEach(function (row) {
+        var shown = menusOf.every(function (menu) {
+          return !menu.value || row.getAttribute("data-" + menu.getAttribute("data-cx-filter")) === menu.value;
+        });
+        row.hidden = !shown;
+        if (shown) {
+          count += 1;
+          minutes += Number(row.getAttribute("data-minutes"));
+        }
+      });
+      caption.textContent = fill(caption.getAttribute("data-cx-template"), { count: count, minutes: minutes });
+    }
+    form.addEventListener("change", apply);
+    form.hidden = false;
+    box.classList.add("cx-ready");
+  }
+
   function init() {
     var node = document.getElementById("cx-page-data");
     if (!PAGE) {
@@ -573,6 +600,7 @@
     if (!PAGE) return; // without the page data, forms stay plain with their offline note
     document.querySelectorAll(".cx-exercise").forEach(setUp);
     document.querySelectorAll(".cx-summary").forEach(setUpSummary);
+    document.querySelectorAll(".cx-catalogue-box").forEach(setUpCatalogue);
     addToolbar();
   }
 
