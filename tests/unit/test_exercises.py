@@ -35,6 +35,7 @@ def test_the_course_bank_loads_and_every_id_is_unique():
     [
         ("not_yaml.yml", r"not_yaml\.yml: line \d+ is not valid YAML"),
         ("missing_prompt.yml", r"missing_prompt\.yml: at exercises/0 \(no-prompt-here\): 'prompt' is required"),
+        ("no_level.yml", r"no_level\.yml: at exercises/0 \(no-level-given\): 'level' is required"),
         ("unknown_type.yml", r"unknown_type\.yml: at exercises/0 \(essay-question\)/type: 'essay' is not one of the exercise types"),
         ("two_correct_single_choice.yml", r"exercises/0 \(two-right-answers\): a single_choice exercise needs exactly one correct choice, found 2"),
         ("numeric_without_answer.yml", r"numeric_without_answer\.yml: at exercises/0 \(how-many\): 'answer' is required"),
@@ -65,7 +66,7 @@ def test_a_duplicate_id_across_files_is_refused(tmp_path):
 def _shown_ids() -> dict[str, set[str]]:
     """Exercise id -> the notebooks (lessons, practice sets) whose code cells show it."""
     shown: dict[str, set[str]] = {}
-    for path in sorted([*ROOT.glob("chapters/*/*.ipynb"), *ROOT.glob("exercises/*.ipynb")]):
+    for path in sorted([*ROOT.glob("chapters/*.ipynb"), *ROOT.glob("chapters/*/*.ipynb"), *ROOT.glob("exercises/*.ipynb")]):
         for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
             if cell["cell_type"] == "code":
                 for ex_id in re.findall(r"""exercise\(\s*["']([^"']+)["']\s*\)""", "".join(cell["source"])):
@@ -79,9 +80,21 @@ def test_every_exercise_of_the_bank_is_reachable_from_a_lesson_or_practice_set()
     assert not set(shown) - set(bank), f"shown by a notebook but not in the bank: {sorted(set(shown) - set(bank))}"
 
 
+def test_every_check_is_shown_whole_on_its_page_followed_by_its_score():
+    from coursekit.exercises.assessment import PAGES
+    from coursekit.exercises.model import checks
+
+    for name, questions in checks(load_bank()).items():
+        cells = json.loads((ROOT / PAGES[name]).read_text(encoding="utf-8"))["cells"]
+        code = [("".join(c["source"])) for c in cells if c["cell_type"] == "code"]
+        shown = [i for source in code for i in re.findall(r"""exercise\(\s*["']([^"']+)["']\s*\)""", source)]
+        assert shown == [ex.id for ex in questions], name
+        assert f'summary("{name}")' in code[-1], f"{name}: the score panel comes last"
+
+
 def test_every_lesson_has_a_checked_exercise_and_a_reflection():
     bank, shown = load_bank(), _shown_ids()
-    for lesson in sorted(ROOT.glob("chapters/*/*.ipynb")):
+    for lesson in sorted(ROOT.glob("chapters/*/[1-4]-[1-9]-*.ipynb")):
         kinds = {bank[i].type for i, where in shown.items() if str(lesson.relative_to(ROOT)) in where}
         assert kinds - {"reflection"}, f"{lesson.name}: no auto-checked exercise"
         assert "reflection" in kinds, f"{lesson.name}: no reflection prompt"
@@ -297,12 +310,6 @@ def test_a_numeric_exercise_names_its_chart(every_type):
     html = static.render(every_type["kit-numeric"])
     assert '<p class="cx-chart-ref">From the chart: The &lt;b&gt;importance&lt;/b&gt; chart of lesson 2.1</p>' in html
     assert "cx-chart-ref" not in static.render(every_type["kit-single"])
-
-
-def test_difficulty_and_minutes_have_defaults_by_type(every_type):
-    assert (every_type["kit-multiple"].difficulty, every_type["kit-multiple"].minutes) == ("stretch", 7)
-    assert (every_type["kit-single"].difficulty, every_type["kit-single"].minutes) == ("intro", 2)
-    assert (every_type["kit-reflection"].difficulty, every_type["kit-reflection"].minutes) == ("stretch", 10)
 
 
 def _texts(node, skip=("id", "type", "lesson", "difficulty", "level", "objective", "misconception")) -> list[str]:

@@ -59,7 +59,10 @@ class ExerciseBase(BaseModel):
     type: str
     prompt: Text
     objective: Text | None = None
-    level: Level | None = None  # the cognitive level the author judges the exercise to ask for
+    # The author's judgement, never defaulted: what the learner must do, how hard, how long.
+    level: Level
+    difficulty: Difficulty
+    minutes: Minutes
     uses_tables: tuple[TableName, ...] = ()  # tables of data/ the learner reads or computes from
     lesson: SkipJsonSchema[str] = ""
     assessment: SkipJsonSchema[str] = ""  # the check it belongs to ("diagnostic", "part-2"), from a checks/ file

@@ -8,7 +8,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from coursekit.exercises.kinds.base import Difficulty, GradedBase, Minutes, Result, Text, as_index, as_list, is_int_in
+from coursekit.exercises.kinds.base import GradedBase, Result, Text, as_index, as_list, is_int_in
 from coursekit.exercises.kinds.ordering import shuffled
 from coursekit.exercises.messages import plural
 
@@ -39,8 +39,6 @@ class Categorising(GradedBase):
     type: Literal["categorising"]
     categories: Annotated[tuple[Text, ...], Field(min_length=2, max_length=6)]
     items: Annotated[tuple[SortItem, ...], Field(min_length=2, max_length=12)]
-    difficulty: Difficulty = "core"
-    minutes: Minutes = 5
 
     @model_validator(mode="after")
     def _items_fit_the_categories(self) -> "Categorising":

@@ -7,7 +7,7 @@ from typing import ClassVar, Literal
 from pydantic import model_validator
 
 from coursekit.exercises.kinds._choices import ChoiceBase
-from coursekit.exercises.kinds.base import Difficulty, Minutes, Result
+from coursekit.exercises.kinds.base import Result
 from coursekit.exercises.messages import plural
 
 
@@ -24,8 +24,6 @@ class MultipleChoice(ChoiceBase):
     }
 
     type: Literal["multiple_choice"]
-    difficulty: Difficulty = "core"
-    minutes: Minutes = 3
 
     @model_validator(mode="after")
     def _some_correct_choice(self) -> "MultipleChoice":

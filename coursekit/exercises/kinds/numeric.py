@@ -7,7 +7,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from coursekit.exercises.kinds.base import Difficulty, GradedBase, Minutes, Result, Text
+from coursekit.exercises.kinds.base import GradedBase, Result, Text
 from coursekit.exercises.messages import SHARED
 from coursekit.exercises.numbers import MAX_CHARS, MESSAGES as NUMBER_MESSAGES, AnswerError, read_number
 
@@ -38,8 +38,6 @@ class Numeric(GradedBase):
     unit: Annotated[str, Field(max_length=20)] = ""
     feedback: TooLowTooHigh
     source_chart: Text | None = None  # which chart to read the answer from
-    difficulty: Difficulty = "intro"
-    minutes: Minutes = 3
 
     def check(self, response: object) -> Result:
         try:

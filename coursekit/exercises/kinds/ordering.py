@@ -10,7 +10,7 @@ from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
-from coursekit.exercises.kinds.base import Difficulty, GradedBase, Minutes, Result, Text, as_index, as_list, is_int_in
+from coursekit.exercises.kinds.base import GradedBase, Result, Text, as_index, as_list, is_int_in
 from coursekit.exercises.messages import plural
 
 PLACEHOLDER = "Position…"
@@ -37,8 +37,6 @@ class Ordering(GradedBase):
 
     type: Literal["ordering"]
     items: Annotated[tuple[Text, ...], Field(min_length=2, max_length=8)]
-    difficulty: Difficulty = "core"
-    minutes: Minutes = 4
 
     @model_validator(mode="after")
     def _distinct_items(self) -> "Ordering":

@@ -9,7 +9,7 @@ from typing import Annotated, ClassVar, Literal
 
 from pydantic import Field, model_validator
 
-from coursekit.exercises.kinds.base import Difficulty, ExerciseBase, LongText, Minutes, Result, Text
+from coursekit.exercises.kinds.base import ExerciseBase, LongText, Result, Text
 from coursekit.exercises.messages import SHARED, fill
 
 MAX_TEXT = 5000  # characters (code points) of a written answer
@@ -44,8 +44,6 @@ class Reflection(ExerciseBase):
     model_answer: LongText | None = None
     discussion_notes: LongText | None = None
     min_words: Annotated[int, Field(ge=1, le=500)] | None = None
-    difficulty: Difficulty = "stretch"
-    minutes: Minutes = 10
 
     @model_validator(mode="after")
     def _has_notes(self) -> "Reflection":

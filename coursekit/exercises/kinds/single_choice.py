@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import model_validator
 
 from coursekit.exercises.kinds._choices import ChoiceBase
-from coursekit.exercises.kinds.base import Difficulty, Minutes, Result
+from coursekit.exercises.kinds.base import Result
 
 
 class SingleChoice(ChoiceBase):
@@ -20,8 +20,6 @@ class SingleChoice(ChoiceBase):
     }
 
     type: Literal["single_choice"]
-    difficulty: Difficulty = "intro"
-    minutes: Minutes = 2
 
     @model_validator(mode="after")
     def _one_correct_choice(self) -> "SingleChoice":
