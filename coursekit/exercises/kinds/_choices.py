@@ -38,15 +38,6 @@ class ChoiceBase(GradedBase):
     choices: Annotated[tuple[Choice, ...], Field(min_length=2, max_length=8)]
     INPUT: ClassVar[str] = "radio"  # the kind of <input> each choice is
 
-    @model_validator(mode="before")
-    @classmethod
-    def _transitional_ids(cls, raw: object) -> object:
-        """TRANSITIONAL, while the bank gains its choice ids: a choice without one is named by its place."""
-        if isinstance(raw, dict) and isinstance(raw.get("choices"), list):
-            raw = {**raw, "choices": [{"id": f"choice-{n}", **c} if isinstance(c, dict) and "id" not in c else c
-                                      for n, c in enumerate(raw["choices"], start=1)]}
-        return raw
-
     @model_validator(mode="after")
     def _distinct_ids_and_named_mistakes(self) -> "ChoiceBase":
         ids = [c.id for c in self.choices]
