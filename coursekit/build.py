@@ -9,6 +9,7 @@ and the tests all call ``command()``, so they cannot drift apart.
 from __future__ import annotations
 
 import argparse
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -38,6 +39,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("source", nargs="?", type=Path, default=ROOT, help="the book's folder (default: this course)")
     parser.add_argument("--path-output", type=Path, help="write _build/ here instead of in the book's folder")
     args = parser.parse_args(argv)
+    # The HTML is written afresh (the environment is kept, so unchanged sources are not read again):
+    # pages written over an older _build/html differ from a clean build's, because Sphinx adds
+    # "?v=<checksum>" to links of static files that already exist when it writes a page.
+    shutil.rmtree((args.path_output or args.source) / "_build" / "html", ignore_errors=True)
     return subprocess.run(command(args.source, args.path_output)).returncode
 
 
