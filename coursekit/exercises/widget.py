@@ -2,12 +2,15 @@
 
 Each type draws its own answer area (``widget_inputs``); this module adds the prompt, buttons and
 feedback. An answer is saved to the learner's progress file (``progress.py``) when it is
-committed: checked, chosen, or typed and the box left (text boxes do not send every keystroke).
-A form built again (the cell run again, the notebook reopened) starts from the saved answer.
+committed: checked, chosen, or typed and then paused (``static.SAVE_DELAY_MS``, the page's delay
+too). Text boxes keep the kernel up to date as the learner types, so "Check" always checks what
+the box shows (a value sent only when the box is left can reach the kernel after the click). A form
+built again (the cell run again, the notebook reopened) starts from the saved answer.
 """
 
 from __future__ import annotations
 
+import threading
 from html import escape
 
 import ipywidgets as widgets
@@ -16,6 +19,7 @@ from traitlets import TraitError
 from coursekit.exercises import progress
 from coursekit.exercises.kinds import ExerciseBase, Result
 from coursekit.exercises.messages import SHARED, fill
+from coursekit.exercises.static import SAVE_DELAY_MS
 
 _STYLE = {"correct": "#1a7f37", "incorrect": "#b35900", "invalid": "#8250df", "ungraded": "#0b4f8a"}
 # ipywidgets keeps an option's text on one line, so a long option pushes its radio button or checkbox
@@ -75,14 +79,34 @@ def build(ex: ExerciseBase) -> widgets.VBox:
             saving.value = f"<div role='status'>{escape(problem)}</div>"
 
     def on_check(_button: widgets.Button | None) -> None:
+        for timer in pending:
+            timer.cancel()
         result = ex.check(read())
         show(result)
         last_status["status"] = result.status
         save()
 
-    def on_change(_change: dict) -> None:
+    pending: list[threading.Timer] = []
+
+    def save_later() -> None:
+        """Typing is saved once it pauses, in one write, not at every keystroke."""
+        for timer in pending:
+            timer.cancel()
+        pending[:] = [threading.Timer(SAVE_DELAY_MS / 1000, save)]
+        pending[0].daemon = True
+        pending[0].start()
+
+    def flush() -> None:
+        if pending and pending[0].is_alive():
+            pending[0].cancel()
+            save()
+
+    def on_change(change: dict) -> None:
         last_status.clear()
-        save()
+        if isinstance(change.get("owner"), (widgets.Text, widgets.Textarea)):
+            save_later()
+        else:
+            save()
 
     def on_hint(_button: widgets.Button) -> None:
         feedback.value = f"<div>{escape(fill(SHARED['hint'], hint=hint))}</div>"
@@ -108,4 +132,5 @@ def build(ex: ExerciseBase) -> widgets.VBox:
     form.feedback = feedback
     form.notes = notes_box
     form.saving = saving
+    form.flush = flush  # saves pending typing at once (tests; a notebook's kernel does it after the pause)
     return form

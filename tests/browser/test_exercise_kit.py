@@ -290,3 +290,31 @@ def test_the_page_checker_agrees_with_python_on_many_responses(visit, kit_url):
             shown = seen.page.evaluate("([d, r]) => window.coursekitExercises.check(d, r)", [data, response])
             expected = ex.check(response)
             assert shown == {"status": expected.status, "message": expected.message}, f"{ex.id}: {response!r}"
+
+
+@pytest.mark.parametrize("check", ["diagnostic", "part-2"])
+def test_a_check_page_scores_like_python_and_names_the_lessons_to_review(visit, book_url, check):
+    from coursekit.exercises.assessment import PAGES, report, report_lines
+    from coursekit.exercises.model import checks
+
+    seen = visit(book_url + PAGES[check].replace(".ipynb", ".html"))
+    page = seen.page
+    questions = checks()[check]
+    rng = random.Random(check)
+    for attempt in range(3):  # all right, then two random mixes
+        responses = {}
+        for ex in questions:
+            options = right_and_wrong(ex)
+            responses[ex.id] = options[0] if attempt == 0 else rng.choice(options)
+            answer(page, ex, responses[ex.id])
+        page.locator(f"#cx-summary-{check} button.cx-score").click()
+        result = page.locator(f"#cx-summary-{check} .cx-summary-result")
+        shown = [line.strip() for line in result.inner_text().splitlines() if line.strip()]
+        expected = report_lines(check, report(check, responses))
+        assert shown == expected, (attempt, responses)
+        hrefs = result.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+        for href in hrefs:  # every advice links to its lesson, which exists in the book
+            target = (book_url + PAGES[check]).rsplit("/", 1)[0] + "/" + href
+            assert page.request.get(target).ok, href
+    assert report(check, {ex.id: right_and_wrong(ex)[0] for ex in questions}).review == ()
+    _clean(seen)

@@ -389,6 +389,7 @@ def test_the_live_widget_keeps_the_answer_and_restores_it(every_type, progress_d
     numeric = every_type["kit-numeric"]
     form = build(numeric)
     form.children[1].value = "3"
+    form.flush()
     assert progress.load_answers()[numeric.id] == {"type": "numeric", "response": "3"}
     form.check(None)
     assert progress.load_answers()[numeric.id] == {"type": "numeric", "response": "3", "status": "incorrect"}
@@ -449,14 +450,54 @@ def test_the_page_script_types_no_message_of_its_own():
     assert sentences == [], f"words for the learner belong in coursekit/exercises/messages.py or the type's MESSAGES: {sentences}"
 
 
-def test_live_text_boxes_send_the_answer_when_committed_not_on_every_keystroke(every_type):
+def test_live_typing_is_saved_once_it_pauses_not_at_every_keystroke(every_type, monkeypatch):
+    import time
+
+    from coursekit.exercises import progress
+    from coursekit.exercises.static import SAVE_DELAY_MS
     from coursekit.exercises.widget import build
 
-    for ex_id in ("kit-numeric", "kit-reflection"):
-        assert build(every_type[ex_id]).children[1].continuous_update is False, ex_id
+    writes = []
+    real = progress.write_atomically
+    monkeypatch.setattr(progress, "write_atomically", lambda path, text: (writes.append(text), real(path, text)))
+    form = build(every_type["kit-reflection"])
+    box = form.children[1]
+    assert box.continuous_update, "the kernel sees what the box shows when Check is pressed"
+    for n in range(1, 12):
+        box.value = "We would meet every week"[: n * 2]
+    assert writes == [], "nothing is written while the learner types"
+    time.sleep(SAVE_DELAY_MS / 1000 + 0.5)
+    assert len(writes) == 1 and progress.load_answers()["kit-reflection"]["response"] == box.value
+    box.value = "Changed and checked at once."
+    form.check(None)
+    assert len(writes) == 2 and progress.load_answers()["kit-reflection"]["status"] == "ungraded"
+    time.sleep(SAVE_DELAY_MS / 1000 + 0.3)
+    assert len(writes) == 2, "a check cancels the pending save: it has saved the answer already"
 
 
 def test_the_page_script_has_a_renderer_for_every_type():
     script = (static.ASSET_DIR / "exercises.js").read_text(encoding="utf-8")
     block = script[script.index("var KINDS = {"):script.index("\n  };", script.index("var KINDS = {"))]
     assert re.findall(r"^    ([a-z_]+): \{", block, flags=re.M) == list(TYPES)
+
+
+def test_a_checks_live_score_reads_the_saved_answers_and_names_lessons_to_review(progress_dir):
+    from coursekit.exercises import progress, summary
+    from coursekit.exercises.assessment import report, report_lines
+    from coursekit.exercises.model import checks
+
+    questions = checks()["part-1"]
+    first, second = questions[0], questions[-1]
+    right = {"single_choice": lambda ex: next(c.id for c in ex.choices if c.correct),
+             "multiple_choice": lambda ex: [c.id for c in ex.choices if c.correct],
+             "numeric": lambda ex: f"{ex.answer:g}"}
+    progress.save_answer(first.id, {"type": first.type, "response": right[first.type](first)})
+    view = summary("part-1").widget()
+    view.score(None)
+    responses = {first.id: right[first.type](first)}
+    expected = report("part-1", responses)
+    assert expected.correct == 1 and second.lesson in expected.review
+    for line in report_lines("part-1", expected):
+        assert escape(line) in view.result.value
+    with pytest.raises(BankError, match="No check 'part-9'"):
+        summary("part-9")

@@ -69,9 +69,7 @@ class Numeric(GradedBase):
         import ipywidgets as widgets
 
         unit = f" ({self.unit})" if self.unit else ""
-        # continuous_update=False: the answer is taken (and saved) when the learner presses Enter,
-        # leaves the box or checks, not on every keystroke.
-        text = widgets.Text(placeholder="e.g. 3.5", description=f"Answer{unit}", continuous_update=False)
+        text = widgets.Text(placeholder="e.g. 3.5", description=f"Answer{unit}")
 
         def put(response: object) -> None:
             text.value = response  # type: ignore[assignment]

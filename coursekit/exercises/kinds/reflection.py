@@ -88,8 +88,7 @@ class Reflection(ExerciseBase):
         import ipywidgets as widgets
 
         text = widgets.Textarea(placeholder="Write your answer here.", description=SHARED["your_answer"],
-                                style={"description_width": "initial"}, layout=widgets.Layout(width="100%", height="9em"),
-                                continuous_update=False)
+                                style={"description_width": "initial"}, layout=widgets.Layout(width="100%", height="9em"))
 
         def put(response: object) -> None:
             text.value = response  # type: ignore[assignment]
