@@ -55,3 +55,4 @@ def every_type_dir(tmp_path) -> Path:
     folder.mkdir()
     shutil.copyfile(EVERY_TYPE, folder / EVERY_TYPE.name)
     return folder
+

@@ -127,7 +127,8 @@ class Visit:
 def visit(browser):
     contexts = []
 
-    def open_page(url: str, color_scheme: str = "light") -> Visit:
+    def open_page(url: str, color_scheme: str = "light", wait_until: str = "networkidle") -> Visit:
+        """Open a page; wait_until="load" for tests that only use the page's own script (it runs before "load")."""
         context = browser.new_context(color_scheme=color_scheme)
         contexts.append(context)
         page = context.new_page()
@@ -146,7 +147,7 @@ def visit(browser):
         page.on("pageerror", lambda e: seen.errors.append(f"page error: {e}"))
         page.on("response", lambda r: seen.failed.append(f"{r.status} {r.url}") if r.status >= 400 else None)
         page.on("dialog", lambda d: (seen.dialogs.append(d.message), d.dismiss()))
-        page.goto(url, wait_until="networkidle")
+        page.goto(url, wait_until=wait_until)
         return seen
 
     yield open_page

@@ -1,5 +1,6 @@
 """Every page of the built book, opened in Chromium like a reader: it loads cleanly and offline,
-its charts draw, and its exercises answer back with the same verdicts as the Python checker."""
+its charts draw, axe-core finds no WCAG 2.1 A/AA violation (light and dark), and its exercises
+answer back with the same verdicts as the Python checker."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from coursekit.assets import MANIFEST
 from coursekit.exercises import load_bank, load_file, static
 from coursekit.exercises.numbers import MESSAGES
+from axe import violations
 from answering import answer, expected_statuses, right_and_wrong
 from helpers import BUILD_HTML, FIXTURES, built_pages
 
@@ -30,20 +32,36 @@ def test_the_book_has_pages():
     assert "intro.html" in PAGES and "chapters/2-contact/2-1-weak-link.html" in PAGES
 
 
-@pytest.mark.parametrize("scheme", ["light", "dark"])
-@pytest.mark.parametrize("name", PAGES)
-def test_page_loads_offline_cleanly_and_draws_every_chart(visit, book_url, name, scheme):
-    seen = visit(book_url + name, color_scheme=scheme)
+def _loads_cleanly(visit, book_url, name: str, scheme: str) -> None:
+    """Offline, no error, every chart drawn, the colour scheme applied, and no WCAG 2.1 A/AA violation."""
+    # "load", not "networkidle": the page's scripts have run; the charts are awaited below, and any
+    # request still to come (a font, an image) is made before axe has finished and is checked after it.
     html = (BUILD_HTML / name).read_text(encoding="utf-8")
+    redirects = 'http-equiv="refresh"' in html.lower()  # index.html sends the reader on: wait for the page it opens
+    seen = visit(book_url + name, color_scheme=scheme, wait_until="networkidle" if redirects else "load")
     charts = html.count('<div id="altair-viz-')
     if charts:
         _wait_for_charts(seen.page, charts)
     assert seen.page.locator(CHART_SVGS).count() == charts
     assert seen.page.locator(".vega-embed .error, [id^='altair-viz-'] .error").count() == 0
+    assert seen.page.evaluate("document.documentElement.dataset.theme") == scheme
+    assert violations(seen.page) == [], "axe-core: WCAG 2.1 A or AA violations"
     assert seen.outside_requests == []
     assert seen.failed == []
     assert seen.errors == []
-    assert seen.page.evaluate("document.documentElement.dataset.theme") == scheme
+
+
+# One class per colour scheme: the test command spreads classes over its workers (--dist loadscope).
+class TestEveryPageInLightMode:
+    @pytest.mark.parametrize("name", PAGES)
+    def test_page_loads_offline_cleanly_and_draws_every_chart(self, visit, book_url, name):
+        _loads_cleanly(visit, book_url, name, "light")
+
+
+class TestEveryPageInDarkMode:
+    @pytest.mark.parametrize("name", PAGES)
+    def test_page_loads_offline_cleanly_and_draws_every_chart(self, visit, book_url, name):
+        _loads_cleanly(visit, book_url, name, "dark")
 
 
 def test_charts_use_the_vendored_libraries_that_altair_expects(visit, book_url):
@@ -67,21 +85,22 @@ def test_lesson_pages_have_exercises():
     assert "chapters/2-contact/2-1-weak-link.html" in EXERCISE_PAGES
 
 
-@pytest.mark.parametrize("name", EXERCISE_PAGES)
-def test_every_exercise_answers_back_like_the_python_checker(visit, book_url, name):
-    seen = visit(book_url + name)
-    ids = seen.page.eval_on_selector_all(".cx-exercise", "els => els.map(e => e.dataset.cxId)")
-    assert ids
-    for exercise_id in ids:
-        ex = BANK[exercise_id]
-        statuses = set()
-        for response in right_and_wrong(ex):
-            shown = answer(seen.page, ex, response)
-            expected = ex.check(response)
-            assert shown == expected.message, f"{exercise_id} answered {response!r}"
-            statuses.add(expected.status)
-        assert expected_statuses(ex) <= statuses
-    assert seen.dialogs == [] and seen.errors == [] and seen.outside_requests == []
+class TestEveryExercisePage:
+    @pytest.mark.parametrize("name", EXERCISE_PAGES)
+    def test_every_exercise_answers_back_like_the_python_checker(self, visit, book_url, name):
+        seen = visit(book_url + name, wait_until="load")
+        ids = seen.page.eval_on_selector_all(".cx-exercise", "els => els.map(e => e.dataset.cxId)")
+        assert ids
+        for exercise_id in ids:
+            ex = BANK[exercise_id]
+            statuses = set()
+            for response in right_and_wrong(ex):
+                shown = answer(seen.page, ex, response)
+                expected = ex.check(response)
+                assert shown == expected.message, f"{exercise_id} answered {response!r}"
+                statuses.add(expected.status)
+            assert expected_statuses(ex) <= statuses
+        assert seen.dialogs == [] and seen.errors == [] and seen.outside_requests == []
 
 
 def test_hint_toggles_and_keyboard_alone_can_answer(visit, book_url):
