@@ -85,3 +85,13 @@ def test_the_diagnostic_and_every_part_have_a_check_that_covers_their_lessons():
     diagnostic = found["diagnostic"]
     assert {ex.lesson[0] for ex in diagnostic} == set("1234")
     assert sum(ex.minutes for ex in diagnostic) <= 12, "the diagnostic takes about 10 minutes"
+
+
+def test_a_learner_who_always_picks_the_first_or_the_longest_option_scores_about_chance():
+    singles = [ex for ex in BANK.values() if ex.type == "single_choice"]
+    chance = sum(1 / len(ex.choices) for ex in singles) / len(singles)
+    first = sum(ex.display_order()[0].correct for ex in singles) / len(singles)
+    longest = sum(max(ex.choices, key=lambda c: len(c.text)).correct for ex in singles) / len(singles)
+    # a margin of one standard error of a guesser's score over this many questions
+    margin = (chance * (1 - chance) / len(singles)) ** 0.5
+    assert first <= chance + margin and longest <= chance + margin, (first, longest, chance)
