@@ -3,13 +3,12 @@ the bank's order, the index of the chosen category, or None."""
 
 from __future__ import annotations
 
-from html import escape
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from coursekit.exercises.kinds.base import GradedBase, Result, Text, as_index, as_list, is_int_in
-from coursekit.exercises.kinds.ordering import shuffled
+from coursekit.exercises.kinds._menus import menus_html, menus_widget, shuffled
 from coursekit.exercises.messages import plural
 
 PLACEHOLDER = "Choose…"
@@ -81,27 +80,10 @@ class Categorising(GradedBase):
         return f"the response must be a list of {n} category numbers from 0 to {top} (or null)"
 
     def answer_html(self, uid: str) -> str:
-        options = "".join(f'<option value="{k}">{escape(name)}</option>' for k, name in enumerate(self.categories))
-        rows = [f'<fieldset class="cx-items cx-categorising"><legend>{escape(self.instructions())}</legend>']
-        for i in self.display_order():
-            rows.append(
-                f'<div class="cx-item"><label for="{uid}-item-{i}">{escape(self.items[i].text)}</label>'
-                f'<select id="{uid}-item-{i}" name="{uid}-item-{i}" data-cx-item="{i}">'
-                f'<option value="">{PLACEHOLDER}</option>{options}</select></div>'
-            )
-        rows.append("</fieldset>")
-        return "\n".join(rows)
+        categories = [(str(k), name) for k, name in enumerate(self.categories)]
+        return menus_html(uid, "cx-categorising", self.instructions(), [item.text for item in self.items],
+                          self.display_order(), categories, PLACEHOLDER)
 
     def widget_inputs(self):
-        import ipywidgets as widgets
-
-        values = [(PLACEHOLDER, None)] + [(name, k) for k, name in enumerate(self.categories)]
-        menus = {i: widgets.Dropdown(options=values, value=None, description=self.items[i].text,
-                                     style={"description_width": "initial"}) for i in self.display_order()}
-
-        def put(response: object) -> None:
-            for i, value in enumerate(response):  # type: ignore[arg-type]
-                menus[i].value = value
-
-        read = lambda: [menus[i].value for i in range(len(self.items))]  # noqa: E731
-        return widgets.VBox(list(menus.values())), list(menus.values()), read, put
+        categories = [(name, k) for k, name in enumerate(self.categories)]
+        return menus_widget([item.text for item in self.items], self.display_order(), categories, PLACEHOLDER)

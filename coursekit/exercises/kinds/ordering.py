@@ -4,24 +4,15 @@ position 1..n the learner gave it, or None."""
 
 from __future__ import annotations
 
-import hashlib
-from html import escape
 from typing import Annotated, Literal
 
 from pydantic import Field, model_validator
 
+from coursekit.exercises.kinds._menus import menus_html, menus_widget, shuffled
 from coursekit.exercises.kinds.base import GradedBase, Result, Text, as_index, as_list, is_int_in
 from coursekit.exercises.messages import plural
 
 PLACEHOLDER = "Position…"
-
-
-def shuffled(exercise_id: str, size: int) -> list[int]:
-    """Indices 0..size-1 in a fixed order drawn from the id; never the identity when size > 1."""
-    order = sorted(range(size), key=lambda i: hashlib.sha256(f"{exercise_id}:{i}".encode()).hexdigest())
-    if order == sorted(order):
-        order = order[1:] + order[:1]
-    return order
 
 
 class Ordering(GradedBase):
@@ -72,27 +63,10 @@ class Ordering(GradedBase):
         return f"the response must be a list of {n} positions from 1 to {n} (or null)"
 
     def answer_html(self, uid: str) -> str:
-        options = "".join(f'<option value="{p}">{p}</option>' for p in range(1, len(self.items) + 1))
-        rows = [f'<fieldset class="cx-items cx-ordering"><legend>{escape(self.instructions())}</legend>']
-        for i in self.display_order():
-            rows.append(
-                f'<div class="cx-item"><label for="{uid}-item-{i}">{escape(self.items[i])}</label>'
-                f'<select id="{uid}-item-{i}" name="{uid}-item-{i}" data-cx-item="{i}">'
-                f'<option value="">{PLACEHOLDER}</option>{options}</select></div>'
-            )
-        rows.append("</fieldset>")
-        return "\n".join(rows)
+        positions = [(str(p), str(p)) for p in range(1, len(self.items) + 1)]
+        return menus_html(uid, "cx-ordering", self.instructions(), list(self.items), self.display_order(), positions,
+                          PLACEHOLDER)
 
     def widget_inputs(self):
-        import ipywidgets as widgets
-
-        values = [(PLACEHOLDER, None)] + [(str(p), p) for p in range(1, len(self.items) + 1)]
-        menus = {i: widgets.Dropdown(options=values, value=None, description=self.items[i],
-                                     style={"description_width": "initial"}) for i in self.display_order()}
-
-        def put(response: object) -> None:
-            for i, value in enumerate(response):  # type: ignore[arg-type]
-                menus[i].value = value
-
-        read = lambda: [menus[i].value for i in range(len(self.items))]  # noqa: E731
-        return widgets.VBox(list(menus.values())), list(menus.values()), read, put
+        positions = [(str(p), p) for p in range(1, len(self.items) + 1)]
+        return menus_widget(list(self.items), self.display_order(), positions, PLACEHOLDER)
