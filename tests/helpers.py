@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import os
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -19,6 +21,17 @@ def every_type_bank() -> dict:
     from coursekit.exercises import load_file
 
     return {ex.id: ex for ex in load_file(EVERY_TYPE)}
+
+
+def code_cells(path: Path) -> list[str]:
+    """The source of each code cell of a notebook, in order."""
+    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    return ["".join(c["source"]) for c in cells if c["cell_type"] == "code"]
+
+
+def shown_exercises(path: Path) -> list[str]:
+    """The ids of the exercises a notebook shows, ``exercise("id")`` in its code cells, in order."""
+    return [i for source in code_cells(path) for i in re.findall(r"""exercise\(\s*["']([^"']+)["']\s*\)""", source)]
 
 
 def built_pages() -> list[str]:

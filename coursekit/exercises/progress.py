@@ -12,7 +12,7 @@ No answer is lost:
   so a kernel killed mid-save leaves the old file or the new one, never half of one;
 - a file that cannot be read as answers is set aside as ``progress.json.corrupt-<n>`` with a
   warning, never a crash.
-The live forms save an answer when it is committed (checked, or the box is left), not on every keystroke.
+The live forms save an answer when it is committed (checked, chosen, or once typing pauses), not at every keystroke.
 """
 
 from __future__ import annotations

@@ -7,13 +7,12 @@ The same figures are checked on the built pages by tests/book/test_exercise_page
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
 
 from coursekit.exercises import load_bank
 from coursekit.exercises.model import checks
-from helpers import MAX_SHARE_AT_ONE_POSITION, MAX_SHARE_FIRST_CORRECT, MAX_SHARE_LONGEST, ROOT, answer_figures
+from helpers import MAX_SHARE_AT_ONE_POSITION, MAX_SHARE_FIRST_CORRECT, MAX_SHARE_LONGEST, ROOT, answer_figures, shown_exercises
 
 BANK = load_bank()
 APPLIED = {"apply", "analyse", "evaluate"}
@@ -55,9 +54,7 @@ def test_the_tables_an_exercise_uses_are_in_the_data_package():
 def _shown_by_lesson() -> dict[str, list[str]]:
     shown = {}
     for path in sorted(ROOT.glob("chapters/*/[1-4]-[1-9]-*.ipynb")):
-        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
-        code = "".join("".join(c["source"]) for c in cells if c["cell_type"] == "code")
-        shown[path.stem] = re.findall(r"""exercise\(\s*["']([^"']+)["']\s*\)""", code)
+        shown[path.stem] = shown_exercises(path)
     return shown
 
 

@@ -13,7 +13,7 @@ from coursekit.exercises import BankError, exercise, load_bank, load_file, stati
 from coursekit.exercises.kinds import BY_TYPE, TYPES
 from coursekit.exercises.numbers import MESSAGES
 
-from helpers import FIXTURES, ROOT
+from helpers import FIXTURES, ROOT, code_cells, shown_exercises
 
 BANKS = FIXTURES / "banks"
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
@@ -67,10 +67,8 @@ def _shown_ids() -> dict[str, set[str]]:
     """Exercise id -> the notebooks (lessons, practice sets) whose code cells show it."""
     shown: dict[str, set[str]] = {}
     for path in sorted([*ROOT.glob("chapters/*.ipynb"), *ROOT.glob("chapters/*/*.ipynb"), *ROOT.glob("exercises/*.ipynb")]):
-        for cell in json.loads(path.read_text(encoding="utf-8"))["cells"]:
-            if cell["cell_type"] == "code":
-                for ex_id in re.findall(r"""exercise\(\s*["']([^"']+)["']\s*\)""", "".join(cell["source"])):
-                    shown.setdefault(ex_id, set()).add(str(path.relative_to(ROOT)))
+        for ex_id in shown_exercises(path):
+            shown.setdefault(ex_id, set()).add(str(path.relative_to(ROOT)))
     return shown
 
 
@@ -85,11 +83,8 @@ def test_every_check_is_shown_whole_on_its_page_followed_by_its_score():
     from coursekit.exercises.model import checks
 
     for name, questions in checks(load_bank()).items():
-        cells = json.loads((ROOT / PAGES[name]).read_text(encoding="utf-8"))["cells"]
-        code = [("".join(c["source"])) for c in cells if c["cell_type"] == "code"]
-        shown = [i for source in code for i in re.findall(r"""exercise\(\s*["']([^"']+)["']\s*\)""", source)]
-        assert shown == [ex.id for ex in questions], name
-        assert f'summary("{name}")' in code[-1], f"{name}: the score panel comes last"
+        assert shown_exercises(ROOT / PAGES[name]) == [ex.id for ex in questions], name
+        assert f'summary("{name}")' in code_cells(ROOT / PAGES[name])[-1], f"{name}: the score panel comes last"
 
 
 def test_every_lesson_has_a_checked_exercise_and_a_reflection():
