@@ -42,7 +42,7 @@ def add_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict
         for script in CHART_SCRIPTS:
             app.add_js_file(script, priority=200)
         app.add_css_file("charts.css")
-    if exercise_html.MARKER in body or catalogue.MARKER in body:
+    if any(marker in body for marker in (exercise_html.MARKER, exercise_html.PANEL_MARKER, catalogue.MARKER)):
         # The messages, number rules and limits the script applies, from Python, once per page.
         app.add_js_file(None, body=exercise_html.json_for_html(exercise_html.page_data()), type="application/json",
                         id=exercise_html.PAGE_DATA_ID)

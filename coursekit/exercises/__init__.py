@@ -11,7 +11,7 @@ from coursekit.exercises import static
 from coursekit.exercises.model import BankError, Exercise, Result, get, load_bank, load_file
 from coursekit.exercises.numbers import AnswerError, parse_number
 
-__all__ = ["exercise", "summary", "ExerciseView", "Exercise", "Result", "BankError", "AnswerError",
+__all__ = ["exercise", "summary", "learner_panel", "ExerciseView", "Exercise", "Result", "BankError", "AnswerError",
            "get", "load_bank", "load_file", "parse_number"]
 
 
@@ -52,6 +52,13 @@ def summary(check: str):
     from coursekit.exercises.assessment import summary as make
 
     return make(check)
+
+
+def learner_panel():
+    """The "my answers" panel: the learner's name once, and all their answers of the course in one file."""
+    from coursekit.exercises.learner import panel
+
+    return panel()
 
 
 def exercise(exercise_id: str) -> ExerciseView:

@@ -34,6 +34,11 @@ SHARED = {
     "your_answer": "Your answer",
     "offline_note": "To check your answer, run this cell in Jupyter or open this page in the course book.",
     "not_saved": "Your answer could not be saved in {path} ({reason}); checking still works.",
+    "learner_label": "Your name or learner id (optional)",
+    "learner_help": "Written into your answers files so that your trainer knows whose they are. Leave it empty to stay anonymous.",
+    "learner_invalid": "A name or id is one line of at most {limit} characters: please shorten it.",
+    "learner_saved": "Saved: your answers files now carry \u201c{learner}\u201d.",
+    "learner_cleared": "Saved: your answers files are now anonymous.",
 }
 
 # Shown only by the page script (the book).
@@ -49,6 +54,17 @@ PAGE = {
                  "Press \u201cYes, erase my answers\u201d to confirm.",
     "reset_done": "Your answers on this page have been erased.",
     "downloading": "Your answers are downloading as {name}.",
+    "course_title": "All your answers in this course",
+    "download_course": "Download all my answers (whole course)",
+    "course_file_name": "answers-course",  # + "-{learner}" when a name is given, + ".json"
+    "course_count": {"one": "This browser holds {count} answer from this course.",
+                     "other": "This browser holds {count} answers from this course."},
+    "downloading_course": {"one": "Your {count} answer from the whole course is downloading as {name}.",
+                           "other": "Your {count} answers from the whole course are downloading as {name}."},
+    "course_left_out": {"one": "{count} saved answer to an exercise that is no longer in the course was left out.",
+                        "other": "{count} saved answers to exercises that are no longer in the course were left out."},
+    "panel_offline": "Open this page in the course book to give your name and download all your answers at once; "
+                     "in Jupyter, run this cell.",
     "file_name": "answers-{page}",  # + ".json" or ".md"; {page} is the page's file name
     "md_title": "# My answers: {title}",
     "md_saved": "Saved {saved_at} from {url}.",
@@ -62,6 +78,16 @@ PAGE = {
     "result_invalid": "Not complete",
     "result_ungraded": "Compared with the notes (not marked)",
     "result_unchecked": "Not checked yet",
+}
+
+# Shown only by the live forms (Jupyter).
+LIVE = {
+    "progress_count": {"one": "Your progress file holds {count} answer: {path}",
+                       "other": "Your progress file holds {count} answers: {path}"},
+    "export": "Save all my answers in this folder",
+    "exported": "Saved as {name} in {folder}. Download it from the file browser (right-click it, then Download) "
+                "and hand it in: it holds every answer you gave in this course's notebooks.",
+    "not_exported": "Your answers could not be saved as {name} ({reason}).",
 }
 
 _SLOT = re.compile(r"\{([a-z_]+)\}")

@@ -19,19 +19,30 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 import warnings
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Callable, NamedTuple
 
 import platformdirs
 from filelock import FileLock, Timeout
 
+from coursekit.exercises.kinds.reflection import SPACE
 from coursekit.exercises.messages import SHARED, fill
 
 FORMAT = "coursekit-answers"
-VERSION = 2  # 2: choices are named by their id (1: by their index in the bank)
-READABLE_VERSIONS = (1, 2)  # older versions are upgraded when read (see upgrade); nothing is lost
+# 3: the file names its learner ("learner") and each answer its time ("saved_at");
+# 2: choices are named by their id; 1: choices by their index in the bank.
+VERSION = 3
+READABLE_VERSIONS = (1, 2, 3)  # older versions are upgraded when read (see upgrade); nothing is lost
+CHOICE_IDS_SINCE = 2  # the first version whose responses have today's shape
+LEARNER_MAX = 80  # characters of a learner's name or id (the page's name field takes as many)
+# A name is kept with runs of spaces made one and its ends trimmed (the spaces of a written answer);
+# one with a control character is refused. The page applies the same two patterns.
+LEARNER_SPACES = f"{SPACE}+"
+LEARNER_CONTROL = r"[\x00-\x1f\x7f-\x9f]"
 ENV = "COURSEKIT_PROGRESS_DIR"
 FILE_NAME = "progress.json"
 LOCK_TIMEOUT = 30  # seconds a save waits for other notebooks before giving up with a message
@@ -47,10 +58,24 @@ def progress_file() -> Path:
     return Path(folder) / FILE_NAME
 
 
-def document(answers: dict[str, dict]) -> dict:
+def now() -> str:
+    """The time of a save, as the answers format writes it (UTC, to the second)."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def document(answers: dict[str, dict], learner: str = "") -> dict:
     """An answers document: the format shared by the progress file and the book's download."""
-    saved_at = datetime.now(timezone.utc).isoformat(timespec="seconds")
-    return {"format": FORMAT, "version": VERSION, "saved_at": saved_at, "answers": answers}
+    return {"format": FORMAT, "version": VERSION, "saved_at": now(), "learner": learner, "answers": answers}
+
+
+def clean_learner(name: object) -> str | None:
+    """A learner's name or id as the format keeps it (spaces trimmed), or None if it cannot be one."""
+    if not isinstance(name, str):
+        return None
+    name = re.sub(LEARNER_SPACES, " ", name).strip(" ")
+    if len(name) > LEARNER_MAX or re.search(LEARNER_CONTROL, name):
+        return None
+    return name
 
 
 def is_blank(response: object) -> bool:
@@ -65,7 +90,7 @@ def is_blank(response: object) -> bool:
 def upgrade(answers: dict[str, dict], version: int, bank: dict | None = None) -> dict[str, dict]:
     """Answers saved in an older version of the format, in today's shape: each exercise of the bank
     converts its own response (``from_v1``); entries of unknown exercises are kept as they are."""
-    if version == VERSION:
+    if version >= CHOICE_IDS_SINCE:
         return answers
     if bank is None:
         from coursekit.exercises.model import default_bank
@@ -80,14 +105,22 @@ def upgrade(answers: dict[str, dict], version: int, bank: dict | None = None) ->
     return upgraded
 
 
-def _answers_in(text: str) -> tuple[dict[str, dict], int]:
+class Saved(NamedTuple):
+    """What a progress file holds: the answers (in today's shape), the version it was written in, its learner."""
+
+    answers: dict[str, dict]
+    version: int = VERSION
+    learner: str = ""
+
+
+def _answers_in(text: str) -> Saved:
     data = json.loads(text)
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") not in READABLE_VERSIONS:
         raise ValueError("not a coursekit answers file")
     answers = data.get("answers")
     if not isinstance(answers, dict) or not all(isinstance(a, dict) for a in answers.values()):
         raise ValueError("no answers in it")
-    return upgrade(answers, data["version"]), data["version"]
+    return Saved(upgrade(answers, data["version"]), data["version"], clean_learner(data.get("learner", "")) or "")
 
 
 def set_aside(path: Path) -> Path:
@@ -106,19 +139,24 @@ def _lock(path: Path) -> FileLock:
 def load_answers(path: Path | None = None) -> dict[str, dict]:
     """The saved answers by exercise id; an unreadable file is set aside with a warning."""
     path = path or progress_file()
-    return _load(path, locked=False)[0]
+    return _load(path, locked=False).answers
 
 
-def _load(path: Path, locked: bool) -> tuple[dict[str, dict], int]:
-    """The answers (upgraded to today's format) and the version the file was written in."""
+def load_learner(path: Path | None = None) -> str:
+    """The learner's name or id kept in the progress file ("" if none was given)."""
+    return _load(path or progress_file(), locked=False).learner
+
+
+def _load(path: Path, locked: bool) -> Saved:
+    """The answers (upgraded to today's format), the version the file was written in, and its learner."""
     try:
         raw = path.read_bytes()
     except (FileNotFoundError, NotADirectoryError):
-        return {}, VERSION
+        return Saved({})
     except OSError as err:
         warnings.warn(f"Your saved answers in {path} could not be read ({err.strerror}); they are not restored.",
                       ProgressWarning, stacklevel=2)
-        return {}, VERSION
+        return Saved({})
     try:
         return _answers_in(raw.decode("utf-8"))
     except (ValueError, RecursionError) as err:  # UnicodeDecodeError and JSONDecodeError are ValueErrors
@@ -134,7 +172,7 @@ def _load(path: Path, locked: bool) -> tuple[dict[str, dict], int]:
             aside = f"it could not be set aside either ({rename_err.strerror})"
         warnings.warn(f"Your saved answers in {path} were damaged ({err}): {aside}, and a new file is started.",
                       ProgressWarning, stacklevel=2)
-        return {}, VERSION
+        return Saved({})
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -153,23 +191,44 @@ def write_atomically(path: Path, text: str) -> None:
 
 
 def save_answer(exercise_id: str, record: dict | None, path: Path | None = None) -> str | None:
-    """Store one exercise's answer (or forget it, with None); returns a message for the learner if it failed."""
-    path = path or progress_file()
+    """Store one exercise's answer, stamped with its time (or forget it, with None); returns a message
+    for the learner if it failed."""
+    if record is not None:
+        record = {**record, "saved_at": now()}
+
+    def change(saved: Saved) -> Saved | None:
+        if record is None:
+            if exercise_id not in saved.answers:
+                return None
+            return saved._replace(answers={k: v for k, v in saved.answers.items() if k != exercise_id})
+        return saved._replace(answers={**saved.answers, exercise_id: record})
+
+    return _update(change, path or progress_file())
+
+
+def save_learner(name: str, path: Path | None = None) -> str | None:
+    """Keep the learner's name or id in the progress file ("" for anonymous); returns a message if it failed."""
+    learner = clean_learner(name)
+    if learner is None:
+        return fill(SHARED["learner_invalid"], limit=LEARNER_MAX)
+    return _update(lambda saved: saved._replace(learner=learner), path or progress_file())
+
+
+def _update(change: Callable[[Saved], Saved | None], path: Path) -> str | None:
+    """Read, change and write the progress file under its lock; a message for the learner if it failed."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         with _lock(path):
-            answers, version = _load(path, locked=True)
-            if version != VERSION:  # the file as it was before its upgrade is kept, once
-                backup = path.with_name(f"{path.name}.v{version}-backup")
+            saved = _load(path, locked=True)
+            changed = change(saved)
+            if changed is None:
+                return None
+            if saved.version != VERSION and path.exists():  # the file as it was before its upgrade is kept, once
+                backup = path.with_name(f"{path.name}.v{saved.version}-backup")
                 if not backup.exists():
                     write_atomically(backup, path.read_text(encoding="utf-8"))
-            if record is None:
-                if exercise_id not in answers:
-                    return None
-                del answers[exercise_id]
-            else:
-                answers[exercise_id] = record
-            write_atomically(path, json.dumps(document(answers), ensure_ascii=False, indent=1, sort_keys=True) + "\n")
+            text = json.dumps(document(changed.answers, changed.learner), ensure_ascii=False, indent=1, sort_keys=True)
+            write_atomically(path, text + "\n")
     except Timeout:
         return fill(SHARED["not_saved"], path=path, reason=f"another notebook kept it busy for {LOCK_TIMEOUT} s")
     except OSError as err:

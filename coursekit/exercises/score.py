@@ -13,9 +13,10 @@ import json
 import re
 import sys
 from pathlib import Path
+from typing import NamedTuple
 
 from coursekit.exercises.model import BankError, Exercise, load_bank
-from coursekit.exercises.progress import FORMAT, READABLE_VERSIONS, upgrade
+from coursekit.exercises.progress import FORMAT, LEARNER_MAX, READABLE_VERSIONS, clean_learner, upgrade
 from coursekit.paths import EXERCISE_BANK_DIR
 
 MAX_BYTES = 1_000_000
@@ -27,8 +28,17 @@ class AnswersFileError(Exception):
     """The file is not a sound answers file; the message says why, in one line."""
 
 
-def read_answers(path: Path, bank: dict[str, Exercise]) -> tuple[str, dict[str, object]]:
-    """The file's saved_at and its responses by exercise id; AnswersFileError if it is not sound."""
+class Answers(NamedTuple):
+    """A sound answers file: who, when, and each response with the time it was given."""
+
+    learner: str  # "" for an anonymous file
+    saved_at: str  # when the file was written ("" if it does not say)
+    responses: dict[str, object]  # by exercise id, in today's shape
+    answered_at: dict[str, str]  # by exercise id: the answer's own time, else the file's
+
+
+def read_answers(path: Path, bank: dict[str, Exercise]) -> Answers:
+    """The file's learner, times and responses by exercise id; AnswersFileError if it is not sound."""
     try:
         with path.open("rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
@@ -49,7 +59,7 @@ def read_answers(path: Path, bank: dict[str, Exercise]) -> tuple[str, dict[str, 
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise AnswersFileError(f"this is not a coursekit answers file (its \"format\" should be \"{FORMAT}\")")
     if data.get("version") not in READABLE_VERSIONS:
-        readable = " and ".join(str(v) for v in READABLE_VERSIONS)
+        readable = ", ".join(str(v) for v in READABLE_VERSIONS[:-1]) + f" and {READABLE_VERSIONS[-1]}"
         raise AnswersFileError(f"this answers file has version {json.dumps(data.get('version'))[:20]}; this scorer reads versions {readable}")
     answers, saved_at = data.get("answers"), data.get("saved_at", "")
     if not isinstance(answers, dict):
@@ -57,7 +67,12 @@ def read_answers(path: Path, bank: dict[str, Exercise]) -> tuple[str, dict[str, 
     answers = upgrade(answers, data["version"], bank)  # an older file scores as it did when it was saved
     if not isinstance(saved_at, str):
         raise AnswersFileError("\"saved_at\" must be a date and time as text")
+    saved_at = _CONTROL.sub("?", saved_at)[:40]
+    learner = clean_learner(data.get("learner", ""))
+    if learner is None:
+        raise AnswersFileError(f"\"learner\" must be a name or id on one line, at most {LEARNER_MAX} characters")
     responses: dict[str, object] = {}
+    answered_at: dict[str, str] = {}
     for exercise_id, entry in answers.items():
         shown_id = json.dumps(exercise_id)[:60]
         if exercise_id not in bank:
@@ -70,8 +85,12 @@ def read_answers(path: Path, bank: dict[str, Exercise]) -> tuple[str, dict[str, 
         problem = ex.response_problem(entry["response"])
         if problem:
             raise AnswersFileError(f"exercise {shown_id} ({ex.type}): {problem}")
+        when = entry.get("saved_at", saved_at)
+        if not isinstance(when, str):
+            raise AnswersFileError(f"exercise {shown_id}: \"saved_at\" must be a date and time as text")
         responses[exercise_id] = entry["response"]
-    return _CONTROL.sub("?", saved_at)[:40], responses
+        answered_at[exercise_id] = _CONTROL.sub("?", when)[:40]
+    return Answers(learner, saved_at, responses, answered_at)
 
 
 def _printable(text: str) -> str:
@@ -80,8 +99,9 @@ def _printable(text: str) -> str:
 
 def report(path: Path, bank: dict[str, Exercise]) -> str:
     """The per-exercise report and the total, as text."""
-    saved_at, responses = read_answers(path, bank)
-    lines = [f"Answers in {path.name}" + (f", saved {saved_at}" if saved_at else "") + f": {len(responses)} exercise(s)", ""]
+    learner, saved_at, responses, _ = read_answers(path, bank)
+    who = f" from {learner}" if learner else " (no learner name)"
+    lines = [f"Answers in {path.name}{who}" + (f", saved {saved_at}" if saved_at else "") + f": {len(responses)} exercise(s)", ""]
     ordered = [ex for ex in bank.values() if ex.id in responses]
     width = max([len(ex.id) for ex in ordered] + [8])
     lines.append(f"{'exercise':<{width}}  lesson  {'type':<15}  verdict")

@@ -19,7 +19,8 @@ from coursekit.exercises.assessment import MESSAGES as ASSESSMENT_MESSAGES
 from coursekit.exercises.kinds import BY_TYPE, ExerciseBase
 from coursekit.exercises.messages import PAGE, PLURAL_ONE, SHARED, fill
 from coursekit.exercises.numbers import RULES
-from coursekit.exercises.progress import FORMAT, READABLE_VERSIONS, VERSION
+from coursekit.exercises.progress import (CHOICE_IDS_SINCE, FORMAT, LEARNER_CONTROL, LEARNER_MAX, LEARNER_SPACES,
+                                          READABLE_VERSIONS, VERSION)
 
 # The folder of the page script and style sheet (package data), and the string every exercise's
 # HTML holds: the book extension (coursekit/book.py) adds the assets to the pages that hold it.
@@ -27,9 +28,16 @@ ASSET_DIR = Path(__file__).with_name("assets")
 ASSET_FILES = ("exercises.js", "exercises.css")
 MARKER = 'class="cx-exercise"'  # a check's score panel always follows its questions, so it needs no marker of its own
 PAGE_DATA_ID = "cx-page-data"
-STORAGE_PREFIX = f"coursekit:answers:v{VERSION}:"
+# One stored answer ({type, response, status, saved_at}) has kept its shape since format 2, so the
+# browser's keys keep that number; the learner's name is one more key, shared by every page.
+STORAGE_VERSION = CHOICE_IDS_SINCE
+STORAGE_PREFIX = f"coursekit:answers:v{STORAGE_VERSION}:"
 # Where older pages kept answers in the browser: read once, upgraded, then removed.
-OLDER_STORAGE_PREFIXES = {str(v): f"coursekit:answers:v{v}:" for v in READABLE_VERSIONS if v != VERSION}
+OLDER_STORAGE_PREFIXES = {str(v): f"coursekit:answers:v{v}:" for v in READABLE_VERSIONS if v < STORAGE_VERSION}
+LEARNER_KEY = "coursekit:learner"
+FILE_SLUG = "[^A-Za-z0-9_-]+"  # what a downloaded file's name replaces by "-" (from a page's or learner's name)
+LEARNER_PANEL = "cx-learner-panel"  # the class of the "my answers" panel (learner.panel); the page script fills it
+PANEL_MARKER = f'class="{LEARNER_PANEL}"'
 SAVE_DELAY_MS = 800  # typing is saved once it pauses this long (and at once when checked or left)
 
 TYPE_LABELS = {name: kind.LABEL for name, kind in BY_TYPE.items()}
@@ -41,8 +49,13 @@ def json_for_html(data: object) -> str:
     return text.replace("&", "\\u0026").replace("<", "\\u003c").replace(">", "\\u003e")
 
 
-def page_data() -> dict:
-    """Everything the page script applies but must not re-type: messages, rules, limits, format."""
+def page_data(bank: dict[str, ExerciseBase] | None = None) -> dict:
+    """Everything the page script applies but must not re-type: messages, rules, limits, format, and
+    the bank's exercise ids with their types (the whole-course download leaves out answers to others)."""
+    if bank is None:
+        from coursekit.exercises.model import default_bank
+
+        bank = default_bank()
     return {
         "messages": {name: kind.MESSAGES for name, kind in BY_TYPE.items()},
         "assessment": ASSESSMENT_MESSAGES,
@@ -50,7 +63,10 @@ def page_data() -> dict:
         "plural_one": list(PLURAL_ONE),
         "numbers": RULES,
         "answers": {"format": FORMAT, "version": VERSION, "storage_prefix": STORAGE_PREFIX,
-                    "older_prefixes": OLDER_STORAGE_PREFIXES},
+                    "older_prefixes": OLDER_STORAGE_PREFIXES, "learner_key": LEARNER_KEY,
+                    "learner_max": LEARNER_MAX, "learner_spaces": LEARNER_SPACES, "learner_control": LEARNER_CONTROL,
+                    "file_slug": FILE_SLUG, "panel_class": LEARNER_PANEL,
+                    "known": {ex_id: ex.type for ex_id, ex in sorted(bank.items())}},
         "save_delay_ms": SAVE_DELAY_MS,
     }
 

@@ -17,6 +17,11 @@ import pytest
 from coursekit.exercises import progress
 
 
+def _untimed(answers: dict) -> dict:
+    """The answers without the time each was saved at (tested on its own)."""
+    return {k: {f: v for f, v in record.items() if f != "saved_at"} for k, record in answers.items()}
+
+
 def test_the_progress_folder_comes_from_the_environment(progress_dir, monkeypatch):
     assert progress.progress_file() == progress_dir / "progress.json"
     monkeypatch.delenv(progress.ENV)
@@ -28,8 +33,10 @@ def test_answers_are_saved_in_the_answers_format_and_read_back(progress_dir):
     assert progress.save_answer("one", {"type": "numeric", "response": "3,5"}) is None
     assert progress.save_answer("two", {"type": "reflection", "response": "Étape <b>un</b>", "status": "ungraded"}) is None
     saved = json.loads((progress_dir / "progress.json").read_text(encoding="utf-8"))
-    assert saved["format"] == "coursekit-answers" and saved["version"] == 2 and saved["saved_at"].endswith("+00:00")
-    assert progress.load_answers() == saved["answers"] == {
+    assert saved["format"] == "coursekit-answers" and saved["version"] == 3 and saved["saved_at"].endswith("+00:00")
+    assert saved["learner"] == "" and all(a["saved_at"].endswith("+00:00") for a in saved["answers"].values())
+    assert progress.load_answers() == saved["answers"]
+    assert _untimed(saved["answers"]) == {
         "one": {"type": "numeric", "response": "3,5"},
         "two": {"type": "reflection", "response": "Étape <b>un</b>", "status": "ungraded"},
     }
@@ -72,7 +79,7 @@ def test_a_damaged_progress_file_is_set_aside_with_a_warning(progress_dir, damag
     with pytest.warns(progress.ProgressWarning):
         assert progress.load_answers() == {}
     assert progress.save_answer("one", {"type": "numeric", "response": "1"}) is None
-    assert progress.load_answers() == {"one": {"type": "numeric", "response": "1"}}
+    assert _untimed(progress.load_answers()) == {"one": {"type": "numeric", "response": "1"}}
     assert (progress_dir / "progress.json.corrupt-1").read_bytes() == damage.encode("utf-8", errors="surrogateescape")
 
 
@@ -167,5 +174,37 @@ def test_a_version_1_file_is_read_upgraded_and_kept_as_it_was_before_the_first_w
     assert path.read_text(encoding="utf-8") == json.dumps(old), "reading changes nothing"
     assert progress.save_answer("one", {"type": "numeric", "response": "1"}) is None
     saved = json.loads(path.read_text(encoding="utf-8"))
-    assert saved["version"] == 2 and saved["answers"]["contact-2-1-platforms-not-enough"]["response"] == bank_choice
+    assert saved["version"] == 3 and saved["answers"]["contact-2-1-platforms-not-enough"]["response"] == bank_choice
     assert json.loads((progress_dir / "progress.json.v1-backup").read_text(encoding="utf-8")) == old
+
+
+def test_a_version_2_file_is_read_as_it_is_and_kept_once_before_its_first_rewrite(progress_dir):
+    old = {"format": "coursekit-answers", "version": 2, "saved_at": "2026-06-01T00:00:00+00:00",
+           "answers": {"contact-2-1-platforms-not-enough": {"type": "single_choice", "response": "x", "status": "incorrect"}}}
+    path = progress_dir / "progress.json"
+    path.write_text(json.dumps(old), encoding="utf-8")
+    assert progress.load_answers() == old["answers"] and progress.load_learner() == ""
+    assert progress.save_answer("one", {"type": "numeric", "response": "1"}) is None
+    assert json.loads((progress_dir / "progress.json.v2-backup").read_text(encoding="utf-8")) == old
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["version"] == 3 and saved["answers"]["contact-2-1-platforms-not-enough"] == old["answers"][
+        "contact-2-1-platforms-not-enough"], "an answer of version 2 keeps its shape"
+
+
+def test_the_learner_name_is_kept_with_the_answers_and_can_be_changed_or_removed(progress_dir):
+    assert progress.save_answer("one", {"type": "numeric", "response": "1"}) is None
+    assert progress.save_learner("  Ana \u00a0 Silva ") is None
+    assert progress.load_learner() == "Ana Silva"
+    assert progress.save_answer("two", {"type": "numeric", "response": "2"}) is None
+    saved = json.loads((progress_dir / "progress.json").read_text(encoding="utf-8"))
+    assert saved["learner"] == "Ana Silva" and set(saved["answers"]) == {"one", "two"}, "answers and name both kept"
+    assert progress.save_learner("") is None and progress.load_learner() == ""
+    assert set(progress.load_answers()) == {"one", "two"}
+
+
+@pytest.mark.parametrize("name", ["x" * (progress.LEARNER_MAX + 1), "Ana\x07", "Ana\x9b"])
+def test_a_name_that_cannot_be_one_gets_a_message_and_changes_nothing(progress_dir, name):
+    assert progress.save_learner("Ana") is None
+    message = progress.save_learner(name)
+    assert message and f"at most {progress.LEARNER_MAX} characters" in message
+    assert progress.load_learner() == "Ana"

@@ -67,6 +67,19 @@ def test_a_version_2_file_with_choice_ids_scores_as_its_version_1_twin(tmp_path,
     assert code == 0 and err == "" and new == old
 
 
+def test_a_version_3_file_names_its_learner_and_scores_as_its_version_2_twin(tmp_path, bank_dir, capsys):
+    now = {**GOOD, "kit-single": {**GOOD["kit-single"], "response": "image-tag", "saved_at": "2026-03-01T09:00:00Z"},
+           "kit-multiple": {**GOOD["kit-multiple"], "response": ["apple", "chair"]}}
+    _, old, _ = _score(tmp_path, bank_dir, _document(now, version=2), capsys)
+    code, new, err = _score(tmp_path, bank_dir, _document(now, version=3, learner="Ana Silva"), capsys)
+    assert code == 0 and err == ""
+    assert new == old.replace("answers.json (no learner name)", "answers.json from Ana Silva")
+    read = score.read_answers(tmp_path / "answers.json", load_bank(bank_dir))
+    assert read.learner == "Ana Silva"
+    assert read.answered_at["kit-single"] == "2026-03-01T09:00:00Z", "an answer's own time"
+    assert read.answered_at["kit-numeric"] == "2026-03-01T10:00:00.000Z", "else the file's"
+
+
 def test_an_empty_answers_file_scores_nothing(tmp_path, bank_dir, capsys):
     code, out, _ = _score(tmp_path, bank_dir, _document({}), capsys)
     assert code == 0 and "Total: 0 of 0 auto-graded exercises correct." in out
@@ -77,7 +90,11 @@ BAD = {
     "not text": (b"\xff\xfe\x00{", r"is not text \(UTF-8\)"),
     "a list": ([1, 2], r"not a coursekit answers file"),
     "another format": (_document({}, format="quiz-answers"), r"not a coursekit answers file"),
-    "a newer version": (_document({}, version=3), r"has version 3; this scorer reads versions 1 and 2"),
+    "a newer version": (_document({}, version=4), r"has version 4; this scorer reads versions 1, 2 and 3"),
+    "a learner as a list": (_document({}, version=3, learner=["Ana"]), r"\"learner\" must be a name or id on one line"),
+    "a learner on two lines": (_document({}, version=3, learner="Ana\nBob\x00"), r"\"learner\" must be a name"),
+    "an answer's time as a number": (_document({"kit-numeric": {"type": "numeric", "response": "1", "saved_at": 5}}, version=3),
+                                     r"exercise \"kit-numeric\": \"saved_at\" must be a date and time as text"),
     "no answers": (_document([]), r"no \"answers\" object"),
     "a numeric date": (_document({}, saved_at=20260301), r"\"saved_at\" must be a date and time as text"),
     "an unknown id": (_document({"kit-essay": {"type": "reflection", "response": "x"}}), r"unknown exercise id \"kit-essay\""),

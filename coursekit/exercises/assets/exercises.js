@@ -284,7 +284,9 @@
     var record = isBlank(ex.record.response) ? null : ex.record;
     var text = JSON.stringify(record);
     if (text === ex.stored) return; // unchanged since the last write (e.g. "input" then "change")
-    if (storageSet(ex.id, record)) ex.stored = text;
+    // Each answer carries its time, so that the latest one wins when a trainer merges several files.
+    var stamped = record && Object.assign({}, record, { saved_at: new Date().toISOString() });
+    if (storageSet(ex.id, stamped)) ex.stored = text;
     else warnOnce(ex);
   }
 
@@ -397,12 +399,70 @@
   }
 
   /* The answers document: the format of the live notebooks' progress file (coursekit/exercises/progress.py). */
-  function answersDocument() {
-    var answers = {};
-    exercises.forEach(function (ex) {
-      if (!isBlank(ex.record.response)) answers[ex.id] = ex.record;
+  function answersDocument(answers) {
+    if (!answers) {
+      answers = {};
+      exercises.forEach(function (ex) {
+        if (!isBlank(ex.record.response)) answers[ex.id] = storageGet(ex.id) || ex.record;
+      });
+    }
+    return { format: PAGE.answers.format, version: PAGE.answers.version, saved_at: new Date().toISOString(),
+      learner: learnerGet(), answers: answers };
+  }
+
+  /* Every answer this browser keeps for the course, from any page; answers to exercises that are no
+     longer in the bank (or changed type) are left out and counted, so the file always scores. */
+  function courseAnswers() {
+    var found = { answers: {}, count: 0, leftOut: 0 };
+    var prefix = PAGE.answers.storage_prefix;
+    var names = [];
+    try {
+      for (var i = 0; i < window.localStorage.length; i++) names.push(window.localStorage.key(i));
+    } catch (err) {
+      return found;
+    }
+    names.sort().forEach(function (name) {
+      if (!name || name.indexOf(prefix) !== 0) return;
+      var id = name.slice(prefix.length);
+      var saved = storageGet(id);
+      if (!saved || isBlank(saved.response)) return;
+      if (PAGE.answers.known[id] !== saved.type) {
+        found.leftOut += 1;
+        return;
+      }
+      found.answers[id] = saved;
+      found.count += 1;
     });
-    return { format: PAGE.answers.format, version: PAGE.answers.version, saved_at: new Date().toISOString(), answers: answers };
+    return found;
+  }
+
+  function slug(text) {
+    return text.replace(new RegExp(PAGE.answers.file_slug, "g"), "-").replace(/^-+|-+$/g, "");
+  }
+
+  /* The learner's name or id, by the rule of progress.clean_learner; null if it cannot be one. */
+  function cleanLearner(text) {
+    var name = text.replace(new RegExp(PAGE.answers.learner_spaces, "g"), " ").replace(/^ +| +$/g, "");
+    if (Array.from(name).length > PAGE.answers.learner_max || new RegExp(PAGE.answers.learner_control).test(name)) return null;
+    return name;
+  }
+
+  function learnerGet() {
+    try {
+      return cleanLearner(window.localStorage.getItem(PAGE.answers.learner_key) || "") || "";
+    } catch (err) {
+      return "";
+    }
+  }
+
+  function learnerSet(name) {
+    try {
+      if (name) window.localStorage.setItem(PAGE.answers.learner_key, name);
+      else window.localStorage.removeItem(PAGE.answers.learner_key);
+      return true;
+    } catch (err) {
+      return false;
+    }
   }
 
   function textOf(node) {
@@ -425,7 +485,7 @@
 
   function pageName() {
     var last = window.location.pathname.split("/").pop().replace(/\.html?$/, "");
-    return (last || "index").replace(/[^A-Za-z0-9_-]+/g, "-");
+    return slug(last || "index") || "index";
   }
 
   function download(name, text, type) {
@@ -504,7 +564,86 @@
     bar.appendChild(title);
     bar.appendChild(actions);
     bar.appendChild(status);
+    // The name and the whole-course download, unless the page has its own "my answers" panel.
+    if (!document.querySelector("." + PAGE.answers.panel_class)) learnerControls(bar, flushAll);
     exercises[exercises.length - 1].root.insertAdjacentElement("afterend", bar);
+  }
+
+  /* The learner's name field and the whole-course download, added to `box`. */
+  function learnerControls(box, before) {
+    var ui = PAGE.ui;
+    var group = document.createElement("div");
+    group.className = "cx-learner";
+    var label = document.createElement("label");
+    label.setAttribute("for", "cx-learner-name");
+    label.textContent = ui.learner_label;
+    var input = document.createElement("input");
+    input.type = "text";
+    input.id = "cx-learner-name";
+    input.setAttribute("autocomplete", "name");
+    input.setAttribute("aria-describedby", "cx-learner-help");
+    input.maxLength = PAGE.answers.learner_max;
+    input.value = learnerGet();
+    var help = document.createElement("span");
+    help.id = "cx-learner-help";
+    help.className = "cx-help";
+    help.textContent = ui.learner_help;
+    var course = button(ui.download_course, "cx-download-course");
+    var status = document.createElement("p");
+    status.className = "cx-learner-status";
+    status.setAttribute("role", "status");
+    status.setAttribute("aria-live", "polite");
+    function saveName() {
+      var name = cleanLearner(input.value);
+      if (name === null) {
+        status.textContent = fill(ui.learner_invalid, { limit: PAGE.answers.learner_max });
+        return null;
+      }
+      if (name === learnerGet()) return name;
+      if (!learnerSet(name)) {
+        status.textContent = ui.storage_warning;
+        return name;
+      }
+      status.textContent = name ? fill(ui.learner_saved, { learner: name }) : ui.learner_cleared;
+      return name;
+    }
+    input.addEventListener("change", saveName);
+    course.addEventListener("click", function () {
+      if (before) before();
+      var name = saveName();
+      if (name === null) return;
+      var found = courseAnswers();
+      var file = ui.course_file_name + (slug(name) ? "-" + slug(name) : "") + ".json";
+      download(file, JSON.stringify(answersDocument(found.answers), null, 1) + "\n", "application/json");
+      var lines = [plural(ui.downloading_course, found.count, { name: file })];
+      if (found.leftOut) lines.push(plural(ui.course_left_out, found.leftOut, {}));
+      status.textContent = lines.join(" ");
+    });
+    group.appendChild(label);
+    group.appendChild(input);
+    group.appendChild(help);
+    var actions = document.createElement("div");
+    actions.className = "cx-actions";
+    actions.appendChild(course);
+    group.appendChild(actions);
+    group.appendChild(status);
+    box.appendChild(group);
+  }
+
+  /* The "my answers" panel (coursekit/exercises/learner.py): how many answers the browser holds, the name, the download. */
+  function setUpPanel(panel) {
+    if (panel.classList.contains("cx-ready")) return;
+    panel.textContent = "";
+    var title = document.createElement("p");
+    title.className = "cx-toolbar-title";
+    title.textContent = PAGE.ui.course_title;
+    var count = document.createElement("p");
+    count.className = "cx-course-count";
+    count.textContent = plural(PAGE.ui.course_count, courseAnswers().count, {});
+    panel.appendChild(title);
+    panel.appendChild(count);
+    learnerControls(panel, flushAll);
+    panel.classList.add("cx-ready");
   }
 
   /* A check's score panel: the rule of coursekit/exercises/assessment.py (report, report_lines). */
@@ -601,6 +740,7 @@
     document.querySelectorAll(".cx-exercise").forEach(setUp);
     document.querySelectorAll(".cx-summary").forEach(setUpSummary);
     document.querySelectorAll(".cx-catalogue-box").forEach(setUpCatalogue);
+    document.querySelectorAll("." + PAGE.answers.panel_class).forEach(setUpPanel);
     addToolbar();
   }
 
