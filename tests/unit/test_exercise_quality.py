@@ -66,6 +66,20 @@ def test_every_lesson_has_applied_work_on_its_data_and_a_reflection(lesson):
     assert any(ex.type == "reflection" for ex in exercises), f"{lesson}: no reflection"
 
 
+REFLECTIONS = [ex for ex in BANK.values() if ex.type == "reflection"]
+
+
+@pytest.mark.parametrize("ex", REFLECTIONS, ids=lambda ex: ex.id)
+def test_every_reflection_is_marked_by_a_rubric_of_three_distinct_levels_and_a_weight(ex):
+    levels = [ex.rubric.weak, ex.rubric.adequate, ex.rubric.strong]
+    assert len(set(levels)) == 3 and all(len(level.split()) >= 8 for level in levels), f"{ex.id}: three different, written levels"
+    assert isinstance(ex.weight, int) and 1 <= ex.weight <= 10, ex.id
+    assert ex.points("weak") == 0 < ex.points("adequate") < ex.points("strong") == ex.weight, ex.id
+    for field in ("discussion_notes", "model_answer"):  # the marking guide lives in the rubric only, once
+        text = getattr(ex, field) or ""
+        assert "Marking guide" not in text and "Rubric." not in text and "Weak:" not in text, f"{ex.id}: {field} still holds a marking guide"
+
+
 def test_lessons_do_not_all_follow_one_exercise_pattern():
     patterns = {tuple(BANK[i].type for i in ids) for ids in _shown_by_lesson().values()}
     assert len(patterns) >= 6, patterns

@@ -24,8 +24,8 @@ def test_the_course_bank_loads_and_every_id_is_unique():
     assert bank, "the course bank is empty"
     for ex in bank.values():
         assert ex.prompt and ex.objective, ex.id
-        if ex.type == "reflection":  # never graded: notes to compare with instead of a hint and an explanation
-            assert ex.model_answer or ex.discussion_notes, ex.id
+        if ex.type == "reflection":  # never auto-graded: notes to compare with, and a trainer's rubric and weight
+            assert (ex.model_answer or ex.discussion_notes) and ex.rubric and ex.weight, ex.id
         else:
             assert ex.hint and ex.explanation, ex.id
 
@@ -46,6 +46,8 @@ def test_the_course_bank_loads_and_every_id_is_unique():
         ("category_not_listed.yml", r"category_not_listed\.yml: at exercises/0 \(sort-the-channels\): items/1: category 'Elsewhere' is not one of"),
         ("item_without_category.yml", r"item_without_category\.yml: at exercises/0 \(sort-without-category\)/items/0: 'category' is required"),
         ("reflection_without_notes.yml", r"reflection_without_notes\.yml: at exercises/0 \(think-about-it\): a reflection needs 'model_answer' or 'discussion_notes'"),
+        ("reflection_without_rubric.yml", r"reflection_without_rubric\.yml: at exercises/0 \(unmarked-thoughts\): 'rubric' is required"),
+        ("reflection_with_one_rubric_level_twice.yml", r"at exercises/0 \(same-bar-twice\)/rubric: the three levels of a rubric \(weak, adequate, strong\) must each say something different"),
         ("field_of_another_type.yml", r"field_of_another_type\.yml: at exercises/0 \(how-many-items\): 'items' is not used by a numeric exercise"),
         ("unknown_difficulty.yml", r"unknown_difficulty\.yml: at exercises/0 \(too-hard\)/difficulty: Input should be 'intro', 'core' or 'stretch' \(found \"hard\"\)"),
     ],
@@ -295,6 +297,22 @@ def test_a_reflection_is_never_graded_but_asks_for_enough_words(every_type):
     assert ex.check("word " * 2000).message == messages["too_long_text"]
 
 
+def test_a_reflection_s_rubric_mark_earns_a_share_of_its_weight(every_type):
+    ex = every_type["kit-reflection"]
+    assert set(ex.RUBRIC_POINTS) == set(type(ex.rubric).model_fields) == {"weak", "adequate", "strong"}
+    assert ex.weight == 3
+    assert [ex.points(level) for level in ("weak", "adequate", "strong")] == [0, 1.5, 3]
+    with pytest.raises(ValueError, match="unknown rubric level 'excellent'"):
+        ex.points("excellent")
+
+
+@pytest.mark.parametrize("weight", [0, 11, 2.5, "3", True, None])
+def test_a_reflection_s_weight_is_a_whole_number_of_points_from_1_to_10(every_type, weight):
+    fields = every_type["kit-reflection"].model_dump(exclude={"lesson", "assessment"})
+    with pytest.raises(ValueError, match="weight"):
+        BY_TYPE["reflection"].model_validate({**fields, "weight": weight})
+
+
 def test_every_auto_checked_type_keeps_hint_and_explanation(every_type):
     for ex in every_type.values():
         if ex.auto_graded:
@@ -344,6 +362,12 @@ def test_every_control_of_every_type_is_labelled(every_type):
 def test_a_reflection_keeps_its_notes_hidden_until_compared(every_type):
     html = static.render(every_type["kit-reflection"])
     assert '<div class="cx-notes" id="cx-kit-reflection-notes" hidden>' in html
+    # the rubric is the last note: the learner sees how a trainer marks the answer, level by level
+    assert ('<p class="cx-notes-title">How a trainer marks this</p><p class="cx-notes-text">'
+            "Weak (0 of 3 points): Names a change with no &lt;b&gt;reason&lt;/b&gt;.\n"
+            "Adequate (1.5 of 3 points): Names a change &amp; a reason &lt;img src=x onerror=alert(3)&gt;.\n"
+            "Strong (3 of 3 points): Names a change, a reason and how to &lt;script&gt;alert(&quot;strong&quot;)&lt;/script&gt; test it.</p>"
+            "\n</div>") in html
     assert '<button type="submit" class="cx-check">Compare with notes</button>' in html
     assert "at least 5 words" in html
 
@@ -374,6 +398,7 @@ def test_the_live_widgets_of_the_new_types_check_in_python(every_type):
     form.check(None)
     assert "Not marked automatically" in form.feedback.value and form.notes.layout.display is None
     assert "&lt;script&gt;" in form.notes.value and "<script>" not in form.notes.value
+    assert "How a trainer marks this" in form.notes.value and "Adequate (1.5 of 3 points): Names a change &amp; a reason" in form.notes.value
     assert "<b>" not in form.children[0].value
 
 

@@ -1,5 +1,5 @@
 """Reflection: the learner writes freely, then compares with the notes; never graded automatically.
-Response: the written text."""
+A trainer marks it with its three-level rubric, worth ``weight`` points. Response: the written text."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ import re
 from html import escape
 from typing import Annotated, ClassVar, Literal
 
-from pydantic import Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from coursekit.exercises.kinds.base import ExerciseBase, LongText, Result, Text
-from coursekit.exercises.messages import SHARED, fill
+from coursekit.exercises.messages import SHARED, fill, plural
 
 MAX_TEXT = 5000  # characters (code points) of a written answer
 # What separates words, and what is trimmed from the ends of an answer: every character that
@@ -23,6 +23,25 @@ _SPACES = re.compile(f"{SPACE}+")
 def count_words(text: str) -> int:
     """Words in a written answer: runs of characters between spaces."""
     return len([word for word in _SPACES.split(text) if word])
+
+
+RubricLevel = Literal["weak", "adequate", "strong"]  # what a trainer marks an answer as
+
+
+class Rubric(BaseModel):
+    """What an answer contains at each of the three levels a trainer marks a reflection at."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    weak: Annotated[Text, Field(description="What a weak answer contains (it earns no points).")]
+    adequate: Annotated[Text, Field(description="What an adequate answer contains (half the weight).")]
+    strong: Annotated[Text, Field(description="What a strong answer contains (the full weight).")]
+
+    @model_validator(mode="after")
+    def _levels_differ(self) -> "Rubric":
+        if len({self.weak, self.adequate, self.strong}) < 3:
+            raise ValueError("the three levels of a rubric (weak, adequate, strong) must each say something different")
+        return self
 
 
 class Reflection(ExerciseBase):
@@ -38,12 +57,23 @@ class Reflection(ExerciseBase):
         "ungraded": "Not marked automatically: compare your answer with the notes below.",
     }
     NOTE_TITLES: ClassVar[dict[str, str]] = {"model_answer": "Model answer", "discussion_notes": "Notes for discussion"}
+    # The share of the weight a trainer's mark earns, by rubric level: the one rule the gradebook applies.
+    RUBRIC_POINTS: ClassVar[dict[RubricLevel, float]] = {"weak": 0.0, "adequate": 0.5, "strong": 1.0}
+    RUBRIC_TITLE: ClassVar[str] = "How a trainer marks this"
+    RUBRIC_LEVELS: ClassVar[dict[str, str]] = {"weak": "Weak", "adequate": "Adequate", "strong": "Strong"}
+    RUBRIC_LINE: ClassVar[dict[str, str]] = {"one": "{level} ({points} of {count} point): {text}",
+                                             "other": "{level} ({points} of {count} points): {text}"}
 
     type: Literal["reflection"]
     hint: Text | None = None
     model_answer: LongText | None = None
     discussion_notes: LongText | None = None
     min_words: Annotated[int, Field(ge=1, le=500)] | None = None
+    rubric: Annotated[Rubric, Field(description="What a weak, an adequate and a strong answer contain; shown to the "
+                                                 "learner after writing, used by the trainer to mark.")]
+    weight: Annotated[int, Field(strict=True, ge=1, le=10, description=(
+        "Points (1 to 10) the trainer's rubric mark is worth: a weak answer earns 0, an adequate one half the "
+        "weight, a strong one the full weight (Reflection.RUBRIC_POINTS)."))]
 
     @model_validator(mode="after")
     def _has_notes(self) -> "Reflection":
@@ -56,10 +86,22 @@ class Reflection(ExerciseBase):
             return fill(self.INSTRUCTIONS_MIN_WORDS, min_words=self.min_words)
         return self.INSTRUCTIONS
 
+    def points(self, level: RubricLevel) -> float:
+        """The points an answer marked at this rubric level earns: its share (RUBRIC_POINTS) of the weight."""
+        if level not in self.RUBRIC_POINTS:
+            raise ValueError(f"unknown rubric level {level!r}: one of {', '.join(self.RUBRIC_POINTS)}")
+        return self.RUBRIC_POINTS[level] * self.weight
+
+    def rubric_text(self) -> str:
+        """The rubric as the learner reads it: one line per level, with the points it earns."""
+        return "\n".join(plural(self.RUBRIC_LINE, self.weight, level=name, points=f"{self.points(level):g}",
+                                 text=getattr(self.rubric, level))
+                         for level, name in self.RUBRIC_LEVELS.items())
+
     def notes(self) -> list[tuple[str, str]]:
-        """The (title, text) notes, revealed once the learner has written an answer."""
+        """The (title, text) notes, revealed once the learner has written an answer: the rubric comes last."""
         found = [(title, getattr(self, field)) for field, title in self.NOTE_TITLES.items()]
-        return [(title, text) for title, text in found if text]
+        return [(title, text) for title, text in found if text] + [(self.RUBRIC_TITLE, self.rubric_text())]
 
     def check(self, response: object) -> Result:
         text = _TRIM.sub("", response) if isinstance(response, str) else ""
