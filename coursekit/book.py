@@ -6,7 +6,8 @@ vega-embed and ``vega-offline.js`` (priority 200, before any other page script) 
 with an exercise gets ``exercises.js`` and ``exercises.css``. Other pages load neither.
 
 Practice-set solutions (cells with nbgrader ``solution`` metadata) are shown folded or not at all,
-by one switch in ``_config.yml``: ``coursekit_solutions: folded`` (default) or ``hidden``; hidden
+by one switch in ``_config.yml``: ``coursekit_solutions: folded`` (default) or ``hidden``; in ``hidden``
+mode the answer key's output (a cell tagged ``answer-key``, ``back/answer-key.ipynb``) goes too; hidden
 tests (``### BEGIN HIDDEN TESTS`` … ``### END HIDDEN TESTS``) never reach the book: they are removed from
 every notebook that has them (nbgrader metadata or not), and an unbalanced marker stops the build with
 the file and cell. Chart and exercise outputs are found by the markers their modules export.
@@ -30,7 +31,7 @@ from sphinx.application import Sphinx
 from sphinx.errors import ConfigError, ExtensionError
 
 from coursekit.charts.core import HTML_MARKER as CHART_MARKER
-from coursekit.exercises import catalogue
+from coursekit.exercises import answer_key, catalogue
 from coursekit.exercises import static as exercise_html
 
 CHART_SCRIPTS = ("vendor/vega.min.js", "vendor/vega-lite.min.js", "vendor/vega-embed.min.js", "vega-offline.js")
@@ -56,6 +57,8 @@ def add_package_assets(app: Sphinx, config: Any) -> None:
 
 
 SOLUTION_MODES = {"folded": ["hide-input"], "hidden": ["remove-input", "remove-output"]}
+# A cell whose output is answers (the answer key page): shown as it is, or removed with the solutions.
+ANSWER_KEY_MODES = {"folded": [], "hidden": ["remove-input", "remove-output"]}
 BEGIN_HIDDEN, END_HIDDEN = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
 HIDDEN_TESTS = re.compile(rf"^[ \t]*{BEGIN_HIDDEN}.*?{END_HIDDEN}[ \t]*\n?", re.S | re.M)
 
@@ -84,15 +87,19 @@ def present_solutions(notebook: dict[str, Any], mode: str, path: str = "notebook
         if grading.get("solution"):
             tags = cell["metadata"].setdefault("tags", [])
             tags.extend(t for t in SOLUTION_MODES[mode] if t not in tags)
+        if answer_key.CELL_TAG in cell.get("metadata", {}).get("tags", []):
+            tags = cell["metadata"]["tags"]
+            tags.extend(t for t in ANSWER_KEY_MODES[mode] if t not in tags)
         if BEGIN_HIDDEN in source or END_HIDDEN in source:
             cell["source"] = _without_hidden_tests(source, f"{path}, cell {number}")
     return notebook
 
 
 def prepare_notebook(app: Sphinx, docname: str, source: list[str]) -> None:
-    """Present solutions and drop hidden tests in every notebook that has nbgrader cells or a hidden-test marker."""
+    """Present solutions and drop hidden tests in every notebook that has nbgrader cells, a hidden-test marker
+    or an answer-key cell."""
     path = str(app.env.doc2path(docname))
-    if not path.endswith(".ipynb") or not any(mark in source[0] for mark in ("nbgrader", "HIDDEN TESTS")):
+    if not path.endswith(".ipynb") or not any(mark in source[0] for mark in ("nbgrader", "HIDDEN TESTS", answer_key.CELL_TAG)):
         return
     mode = app.config.coursekit_solutions
     if mode not in SOLUTION_MODES:
