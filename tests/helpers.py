@@ -84,3 +84,80 @@ def answer_figures(questions: list[tuple[str, list[tuple[str, bool]]]]) -> dict[
         "multiples": len(multiples),
         "first_correct_share": sum(options[0][1] for options in multiples) / len(multiples),
     }
+
+
+def response(ex, right: bool, rng) -> object:
+    """A response of the shape the answers format stores: right, or wrong in a way the type allows."""
+    kind = ex.type
+    if kind in ("single_choice", "multiple_choice"):
+        correct = [c.id for c in ex.choices if c.correct]
+        wrong = [c.id for c in ex.choices if not c.correct]
+        if kind == "single_choice":
+            return correct[0] if right else rng.choice(wrong)
+        return correct if right else sorted(set(correct[1:] + [rng.choice(wrong)]))
+    if kind == "numeric":
+        return f"{ex.answer:g}".replace(".", ",") if right else f"{ex.answer + 10 * ex.tolerance + 7:g}"
+    if kind == "ordering":
+        n = len(ex.items)
+        return list(range(1, n + 1)) if right else [2, 1, *range(3, n + 1)]
+    if kind == "categorising":
+        answers = ex.answers()
+        return answers if right else [(answers[0] + 1) % len(ex.categories), *answers[1:]]
+    if kind == "reflection":
+        return " ".join(rng.choice(["contact", "trust", "data", "evidence", "claim", "<b>bold</b>"]) for _ in range(rng.randint(5, 60)))
+    raise AssertionError(f"no response generator for the type {kind!r}: add one to tests/helpers.py")
+
+
+def class_folder(folder: Path, bank: dict, learners: int = 30, seed: int = 15) -> dict:
+    """A folder of answers files from ``learners`` generated learners, as a class would send them: whole-course
+    downloads, page downloads and progress files, some learners in several files, some anonymous. Returns what
+    the gradebook must find: {learner name: {exercise id: right?}} (the latest answer of each)."""
+    import random
+
+    rng = random.Random(seed)
+    ids = [ex_id for ex_id in bank]
+    truth: dict[str, dict[str, bool]] = {}
+    for n in range(learners):
+        name = f"Learner {n:02d}" if n % 10 != 9 else ""  # every tenth learner sends an anonymous file
+        skill = rng.random()
+        chosen = rng.sample(ids, rng.randint(0, len(ids)))
+        answers = {}
+        for ex_id in chosen:
+            right = rng.random() < skill
+            answers[ex_id] = {"type": bank[ex_id].type, "response": response(bank[ex_id], right, rng),
+                              "status": "correct", "saved_at": f"2026-11-{10 + n % 10:02d}T09:00:00Z"}
+        key = name or f"(no name) learner-{n:02d}/answers-course.json"
+        truth[key] = {ex_id: rng_right for ex_id, rng_right in ((e, bank[e].check(a["response"]).status == "correct") for e, a in answers.items())}
+        document = {"format": "coursekit-answers", "version": 3, "saved_at": "2026-11-20T10:00:00Z", "learner": name, "answers": answers}
+        target = folder / f"learner-{n:02d}"
+        target.mkdir(parents=True, exist_ok=True)
+        if n % 3 == 1 and chosen and name:  # a later page download changes one answer: the latest wins
+            changed = chosen[0]
+            later = {changed: {"type": bank[changed].type, "response": response(bank[changed], True, rng),
+                               "saved_at": "2026-11-25T09:00:00.000Z"}}
+            (target / "answers-a-page.json").write_text(json.dumps({**document, "answers": later}), encoding="utf-8")
+            earlier = {changed: {**later[changed], "response": response(bank[changed], False, rng), "saved_at": "2026-11-01T09:00:00Z"}}
+            (target / "zz-older-page.json").write_text(json.dumps({**document, "version": 3, "answers": earlier}), encoding="utf-8")
+            truth[key][changed] = True
+        name_of_file = "progress.json" if n % 4 == 0 else "answers-course.json"
+        (target / name_of_file).write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    return truth
+
+
+# Files a class sends that are not sound answers files, with words the gradebook's reason must hold.
+HOSTILE_FILES = {
+    "not-json.json": (b"{'format': ", "not valid JSON"),
+    "not-text.json": (b"\xff\xfe\x00{", "not text"),
+    "quiz.json": (json.dumps({"format": "quiz", "version": 3, "answers": {}}).encode(), "not a coursekit answers file"),
+    "future.json": (json.dumps({"format": "coursekit-answers", "version": 9, "answers": {}}).encode(), "has version 9"),
+    "unknown-id.json": (json.dumps({"format": "coursekit-answers", "version": 3, "learner": "Learner 00",
+                                    "answers": {"no-such-exercise": {"type": "numeric", "response": "1"}}}).encode(), "unknown exercise id"),
+    "wrong-shape.json": (json.dumps({"format": "coursekit-answers", "version": 3, "learner": "Learner 01",
+                                     "answers": {"contact-2-1-platforms-not-enough": {"type": "single_choice", "response": [1, 2]}}}).encode(),
+                         "one of the choice ids"),
+    "huge.json": (json.dumps({"format": "coursekit-answers", "version": 3, "answers": {},
+                              "padding": "x" * 1_100_000}).encode(), "larger than 1 MB"),
+    "bad-learner.json": (json.dumps({"format": "coursekit-answers", "version": 3, "learner": "a\nb\u0000",
+                                     "answers": {}}).encode(), "\"learner\" must be"),
+    "answers-page.md": (b"# My answers\n", "only .json answers files"),
+}

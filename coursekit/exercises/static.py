@@ -71,9 +71,9 @@ def page_data(bank: dict[str, ExerciseBase] | None = None) -> dict:
     }
 
 
-def page_data_html() -> str:
+def page_data_html(bank: dict[str, ExerciseBase] | None = None) -> str:
     """The page data as the one ``<script type="application/json">`` a page with exercises carries."""
-    return f'<script type="application/json" id="{PAGE_DATA_ID}">{json_for_html(page_data())}</script>'
+    return f'<script type="application/json" id="{PAGE_DATA_ID}">{json_for_html(page_data(bank))}</script>'
 
 
 def render(ex: ExerciseBase) -> str:

@@ -91,7 +91,7 @@ def fixture_page(server, fixture_site):
         body = "\n".join(static.render(ex) for ex in exercises)
         (fixture_site / f"{name}.html").write_text(
             f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{title}</title><link rel="icon" href="data:,">'
-            f'{static.page_data_html()}<link rel="stylesheet" href="exercises.css"><script src="exercises.js" defer></script>'
+            f'{static.page_data_html({ex.id: ex for ex in exercises})}<link rel="stylesheet" href="exercises.css"><script src="exercises.js" defer></script>'
             f"</head><body><main>{body}<p>After the exercises.</p></main></body></html>",
             encoding="utf-8",
         )

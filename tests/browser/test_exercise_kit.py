@@ -146,7 +146,8 @@ def test_the_download_is_an_answers_file_the_scorer_accepts(visit, kit_url, tmp_
     path = tmp_path / download.suggested_filename
     download.save_as(path)
     saved = json.loads(path.read_text(encoding="utf-8"))
-    assert saved["format"] == "coursekit-answers" and saved["version"] == 2 and saved["saved_at"].endswith("Z")
+    assert saved["format"] == "coursekit-answers" and saved["version"] == 3 and saved["saved_at"].endswith("Z")
+    assert saved["learner"] == "" and all(a["saved_at"].endswith("Z") for a in saved["answers"].values())
     assert {ex_id: a["response"] for ex_id, a in saved["answers"].items()} == ANSWERS
     assert {ex_id: a["status"] for ex_id, a in saved["answers"].items()} == {
         ex_id: KIT[ex_id].check(r).status for ex_id, r in ANSWERS.items()
@@ -167,6 +168,52 @@ def test_the_download_is_an_answers_file_the_scorer_accepts(visit, kit_url, tmp_
     assert "- A brand page post: Broadcast & reach" in text
     assert "> We would <b>meet</b> every week & listen." in text
     assert "Result: Not quite" in text and "Result: Compared with the notes (not marked)" in text
+    _clean(seen)
+
+
+def test_a_named_whole_course_download_holds_every_saved_answer_and_leaves_out_stale_ones(visit, kit_url, tmp_path, every_type_dir):
+    seen = visit(kit_url)
+    page = seen.page
+    page.evaluate(f"""() => {{
+        localStorage.setItem('{STORE}kit-from-another-page', JSON.stringify({{type: 'numeric', response: '1'}}));
+        localStorage.setItem('{STORE}kit-numeric', JSON.stringify({{type: 'numeric', response: '3,5', saved_at: '2026-01-01T00:00:00Z'}}));
+        localStorage.setItem('{STORE}kit-single', JSON.stringify({{type: 'numeric', response: '2'}}));
+    }}""")
+    page.reload(wait_until="networkidle")
+    answer(page, KIT["kit-reflection"], ANSWERS["kit-reflection"])
+    name = page.get_by_label("Your name or learner id (optional)")
+    name.fill("  Ana \u00a0 Silva ")
+    name.press("Tab")
+    assert page.locator(".cx-learner-status").inner_text() == "Saved: your answers files now carry \u201cAna Silva\u201d."
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download all my answers (whole course)").click()
+    assert info.value.suggested_filename == "answers-course-Ana-Silva.json"
+    path = tmp_path / info.value.suggested_filename
+    info.value.save_as(path)
+    saved = json.loads(path.read_text(encoding="utf-8"))
+    assert saved["version"] == 3 and saved["learner"] == "Ana Silva"
+    assert sorted(saved["answers"]) == ["kit-numeric", "kit-reflection"], "unknown ids and changed types are left out"
+    assert saved["answers"]["kit-numeric"]["saved_at"] == "2026-01-01T00:00:00Z", "each answer keeps its own time"
+    status = page.locator(".cx-learner-status").inner_text()
+    assert "Your 2 answers from the whole course are downloading as answers-course-Ana-Silva.json." in status
+    assert "2 saved answers to exercises that are no longer in the course were left out." in status
+    scored = report(path, load_bank(every_type_dir))
+    assert scored.startswith("Answers in answers-course-Ana-Silva.json from Ana Silva")
+
+    page.reload(wait_until="networkidle")
+    assert name.input_value() == "Ana Silva", "the name is kept in the browser"
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download my answers", exact=True).click()
+    assert json.loads(open(info.value.path(), encoding="utf-8").read())["learner"] == "Ana Silva", "page files carry it too"
+    name.fill("A" * 81)
+    assert name.input_value() == "A" * 80, "the field takes no more than the format keeps"
+    name.evaluate("(el) => { el.value = 'A'.repeat(81); el.dispatchEvent(new Event('change')); }")  # past maxlength
+    assert "at most 80 characters" in page.locator(".cx-learner-status").inner_text()
+    assert page.evaluate("localStorage.getItem('coursekit:learner')") == "Ana Silva", "the old name is kept"
+    name.fill("")
+    name.press("Tab")
+    assert page.locator(".cx-learner-status").inner_text() == "Saved: your answers files are now anonymous."
+    assert page.evaluate("localStorage.getItem('coursekit:learner')") is None
     _clean(seen)
 
 
@@ -278,6 +325,39 @@ def test_lesson_pages_get_one_answers_toolbar(visit, book_url):
     assert last == "cx-toolbar"
     seen_plain = visit(book_url + "intro.html")
     assert seen_plain.page.locator(".cx-toolbar").count() == 0
+
+
+def test_answers_from_several_book_pages_reach_the_trainer_in_one_named_file(visit, book_url, tmp_path):
+    from coursekit.exercises import get
+    from coursekit.gradebook import read_class
+    from coursekit.exercises.model import default_bank
+
+    seen = visit(book_url + "chapters/2-contact/2-1-weak-link.html")
+    page = seen.page
+    first, second = get("contact-2-1-platforms-not-enough"), get("roi-3-1-why-a-comparison-group")
+    right = next(c.id for c in first.choices if c.correct)
+    answer(page, first, right)
+    page.goto(book_url + "chapters/3-roi/3-1-carpe-diem.html", wait_until="networkidle")
+    wrong = next(c.id for c in second.choices if not c.correct)
+    answer(page, second, wrong)
+    page.goto(book_url + "back/my-answers.html", wait_until="networkidle")
+    panel = page.locator(".cx-learner-panel")
+    assert panel.locator(".cx-course-count").inner_text() == "This browser holds 2 answers from this course."
+    assert page.locator(".cx-toolbar").count() == 0 and page.locator("#cx-learner-name").count() == 1
+    panel.get_by_label("Your name or learner id (optional)").fill("Learner 07")
+    with page.expect_download() as info:
+        panel.get_by_role("button", name="Download all my answers (whole course)").click()
+    folder = tmp_path / "class"
+    folder.mkdir()
+    info.value.save_as(folder / info.value.suggested_filename)
+    assert info.value.suggested_filename == "answers-course-Learner-07.json"
+    found = read_class(folder, default_bank())
+    assert found.bad_files == [] and [l.name for l in found.learners] == ["Learner 07"]
+    assert found.learners[0].responses == {first.id: right, second.id: wrong}
+    page.goto(book_url + "chapters/diagnostic.html", wait_until="networkidle")
+    assert page.locator(".cx-learner-panel #cx-learner-name").input_value() == "Learner 07"
+    assert page.locator(".cx-toolbar #cx-learner-name").count() == 0, "one name field per page"
+    assert seen.outside_requests == [] and seen.errors == []
 
 
 def test_the_page_checker_agrees_with_python_on_many_responses(visit, kit_url):

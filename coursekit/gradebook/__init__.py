@@ -1,0 +1,215 @@
+"""A class gradebook from a folder of answers files: ``python -m coursekit.gradebook ANSWERS_DIR --out OUT_DIR``.
+
+The folder may hold, in any sub-folders, the files learners download from the book (one page's answers
+or the whole course's) and the progress files of live notebooks, mixed. Every file is read by the
+scorer's reader (``score.read_answers``) and every answer checked again by the Python checker: a
+status written in a file is ignored. A file that is not a sound answers file is listed with the reason
+and never stops the others. A learner is known by the name in their files (``learner``, compared
+without case); the files of one learner merge, and for each exercise the latest answer wins (each
+answer's own time, else its file's). An anonymous file stands alone, under its path.
+
+Writes ``OUT_DIR/gradebook.csv`` (one row per learner: totals per part and overall, one column per
+exercise, reflections' word counts and an empty column for the trainer's rubric mark) and
+``OUT_DIR/report.html`` with its files (``report.py``).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from coursekit.exercises.kinds import ExerciseBase
+from coursekit.exercises.kinds.reflection import count_words
+from coursekit.exercises.score import AnswersFileError, read_answers
+
+CSV_NAME = "gradebook.csv"
+ANONYMOUS = "(no name) {path}"  # how a file without a learner's name is listed
+DIAGNOSTIC = "diagnostic"
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+
+
+@dataclass
+class BadFile:
+    """A file that is not a sound answers file, and why."""
+
+    path: str
+    reason: str
+
+
+@dataclass
+class Learner:
+    """One learner's merged answers: by exercise id, the response and when it was given."""
+
+    name: str
+    anonymous: bool = False
+    files: list[str] = field(default_factory=list)
+    responses: dict[str, object] = field(default_factory=dict)
+    answered_at: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class ClassAnswers:
+    """What a folder of answers files holds: the learners, the files that could not be read, and the bank."""
+
+    learners: list[Learner]
+    bad_files: list[BadFile]
+    bank: dict[str, ExerciseBase]
+    files_read: int = 0
+
+
+def _when(text: str) -> datetime:
+    """An answer's time as a date; anything unreadable counts as the earliest."""
+    try:
+        moment = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        return _EPOCH
+    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
+
+
+def files_in(folder: Path) -> list[Path]:
+    """Every file under ``folder`` that is not hidden, in a fixed order."""
+    return sorted(p for p in folder.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(folder).parts))
+
+
+def read_class(folder: Path, bank: dict[str, ExerciseBase]) -> ClassAnswers:
+    """Read and merge every answers file under ``folder``; bad files are listed, never fatal."""
+    by_key: dict[str, Learner] = {}
+    bad: list[BadFile] = []
+    read = 0
+    for path in files_in(folder):
+        shown = path.relative_to(folder).as_posix()
+        if path.suffix.lower() != ".json":
+            bad.append(BadFile(shown, "not read: only .json answers files are (a Markdown copy is for reading)"))
+            continue
+        try:
+            answers = read_answers(path, bank)
+        except AnswersFileError as err:
+            bad.append(BadFile(shown, str(err)))
+            continue
+        read += 1
+        key = answers.learner.casefold() if answers.learner else f"\0{shown}"
+        learner = by_key.setdefault(key, Learner(answers.learner or ANONYMOUS.format(path=shown),
+                                                 anonymous=not answers.learner))
+        learner.files.append(shown)
+        for exercise_id, response in answers.responses.items():
+            when = answers.answered_at[exercise_id]
+            # Files are read in a fixed order, so a tie goes to the later file, the same on every run.
+            if exercise_id not in learner.responses or _when(when) >= _when(learner.answered_at[exercise_id]):
+                learner.responses[exercise_id] = response
+                learner.answered_at[exercise_id] = when
+    learners = sorted(by_key.values(), key=lambda l: (l.anonymous, l.name.casefold(), l.name))
+    return ClassAnswers(learners, bad, bank, read)
+
+
+def group_of(ex: ExerciseBase) -> str:
+    """The column group an exercise counts in: "diagnostic", or its part ("part 1" …)."""
+    if ex.assessment == DIAGNOSTIC:
+        return DIAGNOSTIC
+    return f"part {ex.lesson.split('.')[0]}"
+
+
+def groups(bank: dict[str, ExerciseBase]) -> list[str]:
+    """The groups in course order: the diagnostic, then the parts."""
+    found = {group_of(ex) for ex in bank.values()}
+    return sorted(found, key=lambda g: (g != DIAGNOSTIC, g))
+
+
+def in_course_order(bank: dict[str, ExerciseBase]) -> list[ExerciseBase]:
+    """The exercises as a learner meets them: the diagnostic, then lesson by lesson, each lesson's check last."""
+    def place(item: tuple[int, ExerciseBase]) -> tuple:
+        n, ex = item
+        if ex.assessment == DIAGNOSTIC:  # in the order of its page
+            return (False, (), False, (), n)
+        lesson = tuple(int(x) if x.isdigit() else 0 for x in ex.lesson.split("."))
+        return (ex.assessment != DIAGNOSTIC, lesson[:1], bool(ex.assessment), lesson, n)
+
+    return [ex for _, ex in sorted(enumerate(bank.values()), key=place)]
+
+
+def graded(bank: dict[str, ExerciseBase]) -> list[ExerciseBase]:
+    return [ex for ex in in_course_order(bank) if ex.auto_graded]
+
+
+def reflections(bank: dict[str, ExerciseBase]) -> list[ExerciseBase]:
+    return [ex for ex in in_course_order(bank) if not ex.auto_graded]
+
+
+def verdicts(learner: Learner, bank: dict[str, ExerciseBase]) -> dict[str, str]:
+    """The checker's verdict on each answered exercise ("correct", "incorrect", "invalid", "ungraded")."""
+    return {ex_id: bank[ex_id].check(response).status for ex_id, response in learner.responses.items()}
+
+
+def totals(learner: Learner, bank: dict[str, ExerciseBase]) -> dict[str, tuple[int, int, int]]:
+    """By group: (correct, answered, possible) auto-graded exercises."""
+    found = verdicts(learner, bank)
+    result = {}
+    for group in groups(bank):
+        members = [ex for ex in graded(bank) if group_of(ex) == group]
+        correct = sum(found.get(ex.id) == "correct" for ex in members)
+        answered = sum(ex.id in found for ex in members)
+        result[group] = (correct, answered, len(members))
+    return result
+
+
+def _cell(value: object) -> object:
+    """A value a spreadsheet shows as text: one that starts like a formula is quoted (CSV injection)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
+
+
+def columns(bank: dict[str, ExerciseBase]) -> list[str]:
+    """The CSV's header: who, totals, then each exercise, then each reflection's words and mark."""
+    head = ["learner", "files", "last answer"]
+    for group in groups(bank):
+        possible = sum(group_of(ex) == group for ex in graded(bank))
+        head.append(f"{group} (of {possible})")
+    head += [f"total (of {len(graded(bank))})", "total %"]
+    head += [ex.id for ex in graded(bank)]
+    for ex in reflections(bank):
+        head += [f"{ex.id} words", f"{ex.id} rubric mark (weak, adequate or strong; worth {ex.weight})"]
+    return head
+
+
+def rows(answers: ClassAnswers) -> list[list[object]]:
+    """One row per learner, in the order of ``columns``: 1 or 0 per graded exercise, blank if not answered."""
+    bank = answers.bank
+    table = []
+    for learner in answers.learners:
+        found = verdicts(learner, bank)
+        sums = totals(learner, bank)
+        last = max(learner.answered_at.values(), key=_when, default="")
+        row: list[object] = [_cell(learner.name), len(learner.files), _cell(last)]
+        row += [sums[group][0] for group in groups(bank)]
+        correct = sum(c for c, _, _ in sums.values())
+        possible = sum(p for _, _, p in sums.values())
+        row += [correct, round(100 * correct / possible, 1) if possible else 0]
+        row += ["" if ex.id not in found else int(found[ex.id] == "correct") for ex in graded(bank)]
+        for ex in reflections(bank):
+            text = learner.responses.get(ex.id)
+            row += ["" if text is None else count_words(str(text)), ""]
+        table.append(row)
+    return table
+
+
+def csv_text(answers: ClassAnswers) -> str:
+    """The gradebook as CSV text (UTF-8, comma-separated, one header row), as spreadsheets and LMS imports take it."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns(answers.bank))
+    writer.writerows(rows(answers))
+    return out.getvalue()
+
+
+def write(answers: ClassAnswers, out: Path, roster: list[str] | None = None) -> list[Path]:
+    """Write gradebook.csv and the report (report.html and its files) into ``out``; returns the files written."""
+    from coursekit.gradebook import report
+
+    out.mkdir(parents=True, exist_ok=True)
+    written = [out / CSV_NAME]
+    (out / CSV_NAME).write_text(csv_text(answers), encoding="utf-8")
+    written += report.write(answers, out, roster or [])
+    return written

@@ -1,0 +1,50 @@
+"""Command line: ``python -m coursekit.gradebook ANSWERS_DIR --out OUT_DIR [--roster FILE]``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from coursekit.exercises.model import BankError, load_bank
+from coursekit.gradebook import read_class, write
+from coursekit.gradebook.report import ReportError
+from coursekit.paths import EXERCISE_BANK_DIR
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m coursekit.gradebook",
+                                     description="A class gradebook (CSV) and report (HTML) from a folder of answers files.")
+    parser.add_argument("answers", type=Path, help="a folder of answers files (book downloads and progress files, mixed)")
+    parser.add_argument("--out", type=Path, required=True, help="where to write gradebook.csv and report.html")
+    parser.add_argument("--roster", type=Path, help="a text file with one expected learner per line (to see who sent nothing)")
+    parser.add_argument("--bank", type=Path, default=EXERCISE_BANK_DIR, help="the exercise bank folder (default: the course's)")
+    args = parser.parse_args(argv)
+    if not args.answers.is_dir():
+        print(f"error: {args.answers} is not a folder: give the folder that holds the learners' answers files.", file=sys.stderr)
+        return 1
+    roster: list[str] = []
+    if args.roster:
+        try:
+            roster = [line.strip() for line in args.roster.read_text(encoding="utf-8").splitlines() if line.strip()]
+        except (OSError, UnicodeDecodeError) as err:
+            print(f"error: the roster {args.roster} cannot be read as text ({getattr(err, 'strerror', None) or err}).", file=sys.stderr)
+            return 1
+    try:
+        answers = read_class(args.answers, load_bank(args.bank))
+        written = write(answers, args.out, roster)
+    except (BankError, ReportError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    except OSError as err:
+        print(f"error: cannot write into {args.out} ({err.strerror or err}).", file=sys.stderr)
+        return 1
+    print(f"{answers.files_read} file(s) read from {len(answers.learners)} learner(s); "
+          f"{len(answers.bad_files)} could not be read (listed in the report).")
+    for path in written[:2]:
+        print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
