@@ -73,8 +73,7 @@ def _distribution(answers: ClassAnswers, number: int) -> str:
     order = [_title(g) for g in groups(answers.bank)]
     rows = [{"group": g, "band": b, "learners": counts[(g, b)]} for g in order for b in BANDS if any(s["group"] == g for s in scores)]
     chart = alt.Chart(alt.Data(values=rows)).mark_bar(color="#0072B2").encode(
-        x=alt.X("band:O", sort=BANDS, title="Score (share of the part's auto-graded questions answered correctly)",
-                axis=alt.Axis(labelAngle=-40)),
+        x=alt.X("band:O", sort=BANDS, title="Score", axis=alt.Axis(labelAngle=-40)),
         y=alt.Y("learners:Q", title="Learners", axis=alt.Axis(tickMinStep=1)),
         tooltip=[alt.Tooltip("group:N", title="Part"), alt.Tooltip("band:O", title="Score"), alt.Tooltip("learners:Q")],
     ).properties(width=260, height=120).facet(
@@ -86,7 +85,9 @@ def _distribution(answers: ClassAnswers, number: int) -> str:
         if values:
             parts.append(f"{group}: {len(values)} learner{'s' if len(values) != 1 else ''}, median {statistics.median(values):.0f} %, "
                          f"from {min(values):.0f} % to {max(values):.0f} %")
-    description = "Score distribution per part, counting unanswered questions as not correct. " + "; ".join(parts) + "."
+    description = ("Score distribution per part: each learner's correct answers as a share of the part's auto-graded "
+                   "questions (an unanswered question counts as not correct), for learners who answered at least one. "
+                   + "; ".join(parts) + ".")
     return _chart_html(number, chart, description)
 
 

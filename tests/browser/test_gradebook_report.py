@@ -1,0 +1,56 @@
+"""The class report opens offline in Chromium, straight from the trainer's folder, with every chart drawn."""
+
+from __future__ import annotations
+
+import pytest
+
+from coursekit.exercises.model import default_bank
+from coursekit.gradebook import groups
+from coursekit.gradebook.__main__ import main
+from coursekit.gradebook.report import REPORT_NAME
+from helpers import HOSTILE_FILES, class_folder
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("answers")
+    class_folder(folder, default_bank())
+    for name, (content, _) in HOSTILE_FILES.items():
+        (folder / name).write_bytes(content)
+    out = tmp_path_factory.mktemp("report")
+    assert main([str(folder), "--out", str(out)]) == 0
+    return out / REPORT_NAME
+
+
+def test_the_report_opens_from_its_folder_offline_with_every_chart_drawn(browser, report):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    outside, errors = [], []
+
+    def route(r):
+        if r.request.url.startswith(("file:", "data:", "blob:")):
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(report.as_uri(), wait_until="load")
+    boxes = page.locator(".chart-box")
+    assert boxes.count() == 1 + len(groups(default_bank())), "the score distribution, and success rates per part"
+    page.wait_for_function("[...document.querySelectorAll('.chart-box')].every(b => b.querySelector('svg'))", timeout=10_000)
+    for n in range(boxes.count()):
+        box = boxes.nth(n)
+        marks = box.locator("svg path.mark-rect, svg g.mark-rect path").count()
+        assert marks > 0, f"chart {n} has no bars"
+        assert box.get_attribute("aria-label"), "each chart carries its text description"
+        caption = box.locator("xpath=following-sibling::figcaption").inner_text()
+        assert caption == box.get_attribute("aria-label")
+    assert outside == [] and errors == []
+    assert page.locator("#bad-files + p").inner_text().startswith(f"{len(HOSTILE_FILES)} file(s) could not be read")
+    page.screenshot(path=str(report.with_name("report.png")), full_page=True)  # left beside the report, to look at
+    context.close()
