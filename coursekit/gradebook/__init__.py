@@ -9,8 +9,11 @@ without case); the files of one learner merge, and for each exercise the latest 
 answer's own time, else its file's). An anonymous file stands alone, under its path.
 
 Writes ``OUT_DIR/gradebook.csv`` (one row per learner: totals per part and overall, one column per
-exercise, reflections' word counts and an empty column for the trainer's rubric mark) and
-``OUT_DIR/report.html`` with its files (``report.py``).
+exercise, reflections' word counts and a column for the trainer's rubric mark) and
+``OUT_DIR/report.html`` with its files (``report.py``). With ``--marks gradebook.csv`` (a gradebook in
+which the trainer typed weak, adequate or strong), the marks are carried into the new gradebook and
+turned into reflection points by the rubric's rule (``Reflection.points``); a mark that is not a
+level is listed in the report.
 """
 
 from __future__ import annotations
@@ -58,6 +61,9 @@ class ClassAnswers:
     bad_files: list[BadFile]
     bank: dict[str, ExerciseBase]
     files_read: int = 0
+    # The trainer's rubric marks, read back from a marked gradebook (read_marks): by learner name, by reflection id.
+    marks: dict[str, dict[str, str]] = field(default_factory=dict)
+    mark_problems: list[str] = field(default_factory=list)
 
 
 def _when(text: str) -> datetime:
@@ -161,6 +167,13 @@ def _cell(value: object) -> object:
     return value
 
 
+MARK = " rubric mark"  # after a reflection's id: the column of the trainer's mark
+
+
+def _mark_column(ex: ExerciseBase) -> str:
+    return f"{ex.id}{MARK} ({', '.join(ex.RUBRIC_POINTS)}; worth {ex.weight})"
+
+
 def columns(bank: dict[str, ExerciseBase]) -> list[str]:
     """The CSV's header: who, totals, then each exercise, then each reflection's words and mark."""
     head = ["learner", "files", "last answer"]
@@ -168,10 +181,45 @@ def columns(bank: dict[str, ExerciseBase]) -> list[str]:
         possible = sum(group_of(ex) == group for ex in graded(bank))
         head.append(f"{group} (of {possible})")
     head += [f"total (of {len(graded(bank))})", "total %"]
+    head.append(f"reflection points (of {sum(ex.weight for ex in reflections(bank))})")
     head += [ex.id for ex in graded(bank)]
     for ex in reflections(bank):
-        head += [f"{ex.id} words", f"{ex.id} rubric mark (weak, adequate or strong; worth {ex.weight})"]
+        head += [f"{ex.id} words", _mark_column(ex)]
     return head
+
+
+def read_marks(path: Path, bank: dict[str, ExerciseBase]) -> tuple[dict[str, dict[str, str]], list[str]]:
+    """The rubric marks a trainer typed into a gradebook.csv (saved again by a spreadsheet: comma, semicolon or
+    tab, with or without a byte-order mark): by learner, by reflection id; and what could not be read, by line."""
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        return {}, [f"{path.name}: cannot be read as UTF-8 text ({getattr(err, 'strerror', None) or err})"]
+    try:
+        dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
+    except csv.Error:
+        dialect = csv.excel
+    table = list(csv.reader(io.StringIO(text), dialect))
+    if not table or "learner" not in table[0]:
+        return {}, [f"{path.name}: no \"learner\" column in its first line: is it a gradebook.csv?"]
+    head = table[0]
+    where = {ex.id: n for ex in reflections(bank) for n, name in enumerate(head) if name.startswith(f"{ex.id}{MARK}")}
+    marks: dict[str, dict[str, str]] = {}
+    problems = []
+    for line, row in enumerate(table[1:], start=2):
+        if not any(cell.strip() for cell in row):
+            continue
+        learner = row[head.index("learner")] if len(row) > head.index("learner") else ""
+        for ex_id, n in where.items():
+            level = row[n].strip().casefold() if n < len(row) else ""
+            if not level:
+                continue
+            if level not in bank[ex_id].RUBRIC_POINTS:
+                problems.append(f"{path.name}, line {line} ({learner}), {ex_id}: \"{row[n][:40]}\" is not a rubric level "
+                                f"({', '.join(bank[ex_id].RUBRIC_POINTS)})")
+                continue
+            marks.setdefault(learner, {})[ex_id] = level
+    return marks, problems
 
 
 def rows(answers: ClassAnswers) -> list[list[object]]:
@@ -187,10 +235,12 @@ def rows(answers: ClassAnswers) -> list[list[object]]:
         correct = sum(c for c, _, _ in sums.values())
         possible = sum(p for _, _, p in sums.values())
         row += [correct, round(100 * correct / possible, 1) if possible else 0]
+        marked = answers.marks.get(row[0], {})  # the name as the CSV wrote it (a formula-like one is quoted)
+        row.append(f"{sum(ex.points(marked[ex.id]) for ex in reflections(bank) if ex.id in marked):g}" if marked else "")
         row += ["" if ex.id not in found else int(found[ex.id] == "correct") for ex in graded(bank)]
         for ex in reflections(bank):
             text = learner.responses.get(ex.id)
-            row += ["" if text is None else count_words(str(text)), ""]
+            row += ["" if text is None else count_words(str(text)), marked.get(ex.id, "")]
         table.append(row)
     return table
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from coursekit.exercises.model import BankError, load_bank
-from coursekit.gradebook import read_class, write
+from coursekit.gradebook import read_class, read_marks, write
 from coursekit.gradebook.report import ReportError
 from coursekit.paths import EXERCISE_BANK_DIR
 
@@ -17,6 +17,7 @@ def main(argv: list[str] | None = None) -> int:
                                      description="A class gradebook (CSV) and report (HTML) from a folder of answers files.")
     parser.add_argument("answers", type=Path, help="a folder of answers files (book downloads and progress files, mixed)")
     parser.add_argument("--out", type=Path, required=True, help="where to write gradebook.csv and report.html")
+    parser.add_argument("--marks", type=Path, help="a gradebook.csv in which you typed rubric marks: carried into the new one")
     parser.add_argument("--roster", type=Path, help="a text file with one expected learner per line (to see who sent nothing)")
     parser.add_argument("--bank", type=Path, default=EXERCISE_BANK_DIR, help="the exercise bank folder (default: the course's)")
     args = parser.parse_args(argv)
@@ -31,7 +32,10 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: the roster {args.roster} cannot be read as text ({getattr(err, 'strerror', None) or err}).", file=sys.stderr)
             return 1
     try:
-        answers = read_class(args.answers, load_bank(args.bank))
+        bank = load_bank(args.bank)
+        answers = read_class(args.answers, bank)
+        if args.marks:
+            answers.marks, answers.mark_problems = read_marks(args.marks, bank)
         written = write(answers, args.out, roster)
     except (BankError, ReportError) as err:
         print(f"error: {err}", file=sys.stderr)
@@ -41,6 +45,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f"{answers.files_read} file(s) read from {len(answers.learners)} learner(s); "
           f"{len(answers.bad_files)} could not be read (listed in the report).")
+    if args.marks:
+        marked = sum(len(m) for m in answers.marks.values())
+        print(f"{marked} rubric mark(s) carried over from {args.marks}; {len(answers.mark_problems)} could not be read (listed in the report).")
     for path in written[:2]:
         print(f"wrote {path}")
     return 0

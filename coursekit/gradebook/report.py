@@ -204,12 +204,21 @@ def _reflections(answers: ClassAnswers) -> str:
     html = []
     for ex in reflections(answers.bank):
         texts = [(l.name, str(l.responses[ex.id])) for l in answers.learners if ex.id in l.responses]
+        texts = [(name + (f" (marked {answers.marks[name][ex.id]})" if ex.id in answers.marks.get(name, {}) else ""), text)
+                 for name, text in texts]
         levels = "".join(f"<li><strong>{escape(ex.RUBRIC_LEVELS[level])}</strong> ({ex.points(level):g} of {ex.weight}): "
                          f"{escape(getattr(ex.rubric, level))}</li>" for level in ex.RUBRIC_POINTS)
         answers_html = "".join(f"<li><strong>{escape(name)}</strong><blockquote>{escape(text)}</blockquote></li>" for name, text in texts)
         html.append(f"<details><summary><code>{escape(ex.id)}</code> ({escape(ex.lesson)}): {len(texts)} answer(s)</summary>"
                     f"<p>{escape(ex.prompt)}</p><p>Rubric:</p><ul>{levels}</ul><ol class=\"answers\">{answers_html}</ol></details>")
     return "\n".join(html)
+
+
+def _mark_problems(answers: ClassAnswers) -> str:
+    if not answers.mark_problems:
+        return ""
+    items = "".join(f"<li>{escape(problem)}</li>" for problem in answers.mark_problems)
+    return f'<p>Marks that could not be read (the rest were kept):</p><ul class="mark-problems">{items}</ul>'
 
 
 STYLE = """
@@ -264,8 +273,9 @@ a result written in a file is ignored. The gradebook for a spreadsheet is <code>
 the next session.</p>
 {_wrong_choices(answers)}
 <h2 id="reflections">Reflections to mark</h2>
-<p>Mark each answer with the rubric (weak, adequate or strong) in the column of <code>gradebook.csv</code> next to
-its word count.</p>
+<p>Type weak, adequate or strong in each reflection's “rubric mark” column of <code>gradebook.csv</code>, then run
+the command again with <code>--marks</code> and that file: the marks are kept and added up as reflection points.</p>
+{_mark_problems(answers)}
 {_reflections(answers)}
 </main>
 </body>

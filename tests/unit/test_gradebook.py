@@ -75,14 +75,14 @@ def test_statuses_written_in_files_are_ignored(a_class):
 def test_totals_per_part_and_reflection_columns_are_there_for_a_spreadsheet(a_class, bank):
     _, out, _ = a_class
     header = next(csv.reader(io.StringIO((out / CSV_NAME).read_text(encoding="utf-8"))))
-    assert header[:3] == ["learner", "files", "last answer"]
+    assert header[:3] == ["learner", "files", "last answer"] and any(h.startswith("reflection points (of ") for h in header)
     for part in ("diagnostic", "part 1", "part 2", "part 3", "part 4"):
         assert any(h.startswith(f"{part} (of ") for h in header)
     reflections = [ex for ex in bank.values() if not ex.auto_graded]
     assert len(reflections) == 18
     for ex in reflections:
         assert f"{ex.id} words" in header
-        assert f"{ex.id} rubric mark (weak, adequate or strong; worth {ex.weight})" in header
+        assert f"{ex.id} rubric mark (weak, adequate, strong; worth {ex.weight})" in header
     assert len(header) == len(set(header))
 
 
@@ -178,3 +178,30 @@ def test_the_command_runs_as_the_readme_says(tmp_path):
                           capture_output=True, text=True, cwd=ROOT)
     assert done.returncode == 0 and "Traceback" not in done.stderr
     assert "0 file(s) read from 0 learner(s); 1 could not be read" in done.stdout
+
+
+def test_rubric_marks_typed_into_the_gradebook_are_kept_and_counted_on_the_next_run(a_class, bank, tmp_path):
+    folder, out, truth = a_class
+    reflections = [ex for ex in bank.values() if not ex.auto_graded]
+    first, second = reflections[0], reflections[1]
+    text = (out / CSV_NAME).read_text(encoding="utf-8")
+    table = list(csv.reader(io.StringIO(text)))
+    head = table[0]
+    learner = next(row for row in table[1:] if row[0] == "Learner 02")
+    learner[head.index(f"{first.id} rubric mark (weak, adequate, strong; worth {first.weight})")] = "Strong"
+    learner[head.index(f"{second.id} rubric mark (weak, adequate, strong; worth {second.weight})")] = "adequate"
+    other = next(row for row in table[1:] if row[0] == "Learner 03")
+    other[head.index(f"{first.id} rubric mark (weak, adequate, strong; worth {first.weight})")] = "very good"
+    marked = tmp_path / "marked.csv"  # as a French spreadsheet saves it: semicolons and a byte-order mark
+    buffer = io.StringIO()
+    csv.writer(buffer, delimiter=";", lineterminator="\r\n").writerows(table)
+    marked.write_text(buffer.getvalue(), encoding="utf-8-sig")
+    again = tmp_path / "again"
+    assert main([str(folder), "--out", str(again), "--marks", str(marked)]) == 0
+    rows = {row["learner"]: row for row in _rows(again)}
+    points = next(k for k in rows["Learner 02"] if k.startswith("reflection points"))
+    assert float(rows["Learner 02"][points]) == first.points("strong") + second.points("adequate")
+    assert rows["Learner 02"][f"{first.id} rubric mark (weak, adequate, strong; worth {first.weight})"] == "strong"
+    assert rows["Learner 03"][points] == "", "a mark that is not a level is not counted"
+    report = (again / REPORT_NAME).read_text(encoding="utf-8")
+    assert f"marked.csv, line {[r[0] for r in table].index('Learner 03') + 1} (Learner 03), {first.id}: &quot;very good&quot; is not a rubric level" in report
