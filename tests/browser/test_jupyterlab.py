@@ -38,6 +38,7 @@ from helpers import ROOT
 pytestmark = pytest.mark.browser
 
 LESSON = ROOT / "chapters" / "2-contact" / "2-1-weak-link.ipynb"
+MY_ANSWERS = ROOT / "back" / "my-answers.ipynb"
 # The questions, options and answers come from the bank, so the test follows any rewrite of them.
 SINGLE_EX = get("contact-2-1-platforms-not-enough")
 NUMERIC_EX = get("contact-2-1-read-the-chart")
@@ -63,6 +64,7 @@ def lab(tmp_path_factory):
     work = home / "work"
     work.mkdir()
     shutil.copy(LESSON, work / LESSON.name)
+    shutil.copy(MY_ANSWERS, work / MY_ANSWERS.name)
     progress = home / "progress"
     port, token = _free_port(), secrets.token_hex(16)
     env = {
@@ -260,4 +262,39 @@ def test_every_option_of_every_choice_exercise_is_visible_and_selectable(browser
     finally:
         if not getattr(page, "closed", False):
             page.screenshot(path=str(home / "options.png"), full_page=False)
+        context.close()
+
+
+def test_a_learner_names_their_work_and_saves_all_of_it_next_to_the_notebook(browser, lab):
+    from coursekit.exercises.messages import SHARED
+
+    url, token, progress, home = lab
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    page = context.new_page()
+    page.set_default_timeout(60_000)
+    try:
+        page.goto(f"{url}lab/tree/{MY_ANSWERS.name}?token={token}")
+        page.locator(".jp-Notebook").first.wait_for()
+        page.locator(".jp-StatusBar-TextItem", has_text=re.compile(r"\| Idle$")).first.wait_for()
+        save = page.locator(".jupyter-widgets.jupyter-button", has_text="Save all my answers in this folder")
+        for attempt in range(2):  # Run ▸ Run All Cells, once more if a busy machine dropped the first request
+            page.locator("#jp-MainMenu").get_by_text("Run", exact=True).click()
+            page.locator("li[data-command='runmenu:run-all']").click()
+            try:
+                save.wait_for(timeout=30_000)
+                break
+            except PlaywrightTimeout:
+                if attempt:
+                    raise
+        name = page.locator(".widget-text", has_text=SHARED["learner_label"]).locator("input")
+        name.fill("Ana Silva")
+        name.press("Enter")  # the box sends its value when committed
+        page.get_by_text("Saved: your answers files now carry").wait_for()
+        save.click()
+        page.get_by_text("Saved as answers-course-Ana-Silva.json").wait_for()
+        written = json.loads((home / "work" / "answers-course-Ana-Silva.json").read_text(encoding="utf-8"))
+        kept = json.loads((progress / "progress.json").read_text(encoding="utf-8"))
+        assert written["learner"] == kept["learner"] == "Ana Silva" and written["version"] == 3
+        assert written["answers"] == kept["answers"], "the copy holds every answer of the progress file"
+    finally:
         context.close()
