@@ -30,6 +30,7 @@ from markupsafe import Markup
 from sphinx.application import Sphinx
 from sphinx.errors import ConfigError, ExtensionError
 
+from coursekit import THEMED_OUTPUT
 from coursekit.charts.core import HTML_MARKER as CHART_MARKER
 from coursekit.exercises import answer_key, catalogue
 from coursekit.exercises import static as exercise_html
@@ -43,6 +44,8 @@ def add_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict
         for script in CHART_SCRIPTS:
             app.add_js_file(script, priority=200)
         app.add_css_file("charts.css")
+    if THEMED_OUTPUT in body:
+        app.add_css_file("themed-outputs.css")
     if any(marker in body for marker in (exercise_html.MARKER, exercise_html.PANEL_MARKER, catalogue.MARKER)):
         # The messages, number rules and limits the script applies, from Python, once per page.
         app.add_js_file(None, body=exercise_html.json_for_html(exercise_html.page_data()), type="application/json",

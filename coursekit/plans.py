@@ -32,7 +32,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
-from coursekit import lessons
+from coursekit import THEMED_OUTPUT, lessons
 from coursekit.exercises.model import Exercise, default_bank
 from coursekit.paths import ROOT
 
@@ -358,7 +358,7 @@ class Schedule:
                      f'<td class="cx-number">{escape(self._minutes(r))}</td><td>{escape(r.notes)}</td></tr>'
                      for r in s.rows]
             groups.append("<tbody>\n" + "\n".join(rows) + "\n</tbody>")
-        return (f'<div class="cx-plan"><p>{escape(self.plan.summary)}</p>\n'
+        return (f'<div class="cx-plan {THEMED_OUTPUT}"><p>{escape(self.plan.summary)}</p>\n'
                 f'<table class="table cx-plan-table">\n<caption>{escape(self.caption())}</caption>\n'
                 f"<thead><tr>{head}</tr></thead>\n" + "\n".join(groups) + "\n</table></div>")
 
@@ -458,7 +458,7 @@ class Table:
         head = "".join(f'<th scope="col">{escape(c)}</th>' for c in self.columns)
         body = "\n".join(f"<tr>{self._cells(r)}</tr>" for r in self.rows)
         foot = f"\n<tfoot><tr>{self._cells(self.footer)}</tr></tfoot>" if self.footer else ""
-        return (f'<table class="table cx-times">\n<caption>{escape(self.caption)}</caption>\n<thead><tr>{head}</tr></thead>\n'
+        return (f'<table class="table cx-times {THEMED_OUTPUT}">\n<caption>{escape(self.caption)}</caption>\n<thead><tr>{head}</tr></thead>\n'
                 f"<tbody>\n{body}\n</tbody>{foot}\n</table>")
 
     def markdown(self) -> str:

@@ -23,6 +23,7 @@ from typing import Any, Iterable
 
 import yaml
 
+from coursekit import THEMED_OUTPUT
 from coursekit import lessons
 from coursekit.exercises.model import Exercise, default_bank, load_bank
 from coursekit.exercises.static import TYPE_LABELS
@@ -239,7 +240,7 @@ class AnswerKey:
         return [ex.id for _, pages in self.groups for _, exercises in pages for ex in exercises]
 
     def _repr_html_(self) -> str:
-        return f'<div class="cx-answer-key">\n{html_fragment(self.groups)}\n</div>'
+        return f'<div class="cx-answer-key {THEMED_OUTPUT}">\n{html_fragment(self.groups)}\n</div>'
 
     def __repr__(self) -> str:
         return summary(self.groups)

@@ -10,6 +10,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from coursekit import THEMED_OUTPUT
+
 from coursekit.build import build
 from coursekit.charts.core import HTML_MARKER as CHART_MARKER
 from coursekit.exercises import catalogue, static
@@ -47,7 +49,9 @@ def test_chart_scripts_only_on_pages_with_charts(built_book):
         has_chart = CHART_MARKER in html
         with_charts += has_chart
         assert ("vendor/vega.min.js" in html) == has_chart, page.name
-        assert (static.MARKER in html or catalogue.MARKER in html) == ("exercises.js" in html), page.name
+        markers = (static.MARKER, static.PANEL_MARKER, catalogue.MARKER)
+        assert any(marker in html for marker in markers) == ("exercises.js" in html), page.name
+        assert (f'class="{THEMED_OUTPUT}' in html or f' {THEMED_OUTPUT}"' in html) == ("themed-outputs.css" in html), page.name
     assert with_charts >= 1
 
 
