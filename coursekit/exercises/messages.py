@@ -68,6 +68,7 @@ PAGE = {
     "file_name": "answers-{page}",  # + ".json" or ".md"; {page} is the page's file name
     "md_title": "# My answers: {title}",
     "md_saved": "Saved {saved_at} from {url}.",
+    "md_learner": "Learner: {learner}",
     "md_exercise": "Exercise `{id}` ({kicker})",
     "md_answer": "My answer:",
     "md_result": "Result: {result}",

@@ -205,6 +205,9 @@ def test_a_named_whole_course_download_holds_every_saved_answer_and_leaves_out_s
     with page.expect_download() as info:
         page.get_by_role("button", name="Download my answers", exact=True).click()
     assert json.loads(open(info.value.path(), encoding="utf-8").read())["learner"] == "Ana Silva", "page files carry it too"
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download as Markdown").click()
+    assert "\n\nLearner: Ana Silva\n" in open(info.value.path(), encoding="utf-8").read()
     name.fill("A" * 81)
     assert name.input_value() == "A" * 80, "the field takes no more than the format keeps"
     name.evaluate("(el) => { el.value = 'A'.repeat(81); el.dispatchEvent(new Event('change')); }")  # past maxlength

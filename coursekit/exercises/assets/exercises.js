@@ -472,6 +472,7 @@
   function markdown(doc) {
     var ui = PAGE.ui;
     var lines = [fill(ui.md_title, { title: document.title }), "", fill(ui.md_saved, { saved_at: doc.saved_at, url: window.location.href })];
+    if (doc.learner) lines.push("", fill(ui.md_learner, { learner: doc.learner }));
     exercises.forEach(function (ex, n) {
       if (isBlank(ex.record.response)) return;
       lines.push("", "## " + (n + 1) + ". " + textOf(ex.root.querySelector(".cx-prompt")), "");
