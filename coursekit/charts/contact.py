@@ -19,6 +19,7 @@ __all__ = [
     "fan_expectations",
     "fan_unsubscribing_by_base",
     "fans_to_buyers_by_base",
+    "organic_reach_by_month",
 ]
 
 
@@ -375,4 +376,35 @@ def ranking_by_criteria_weight(frame: pd.DataFrame) -> alt.LayerChart:
             "SIMULATED data. Horizontal bar chart of six fictional vendors' weighted scores, sorted from highest to lowest, "
             f"with a slider for the weight on the human-interaction criteria. At 20%: {scores(0.2)}. At 80%: {scores(0.8)}."
         ),
+    )
+
+
+# Lesson 2.1 ------------------------------------------------------------------------------------------
+
+
+@draws("ogilvy_2014_facebook_organic_reach")
+def organic_reach_by_month(frame: pd.DataFrame) -> alt.LayerChart:
+    """Bars by month: the share of a brand page's fans who saw its posts without paying (Social@Ogilvy, 2013-14)."""
+    table = table_of(frame)
+    frame = frame.sort_values("month_order")
+    months = list(frame["month"])
+    first, last = frame.iloc[0], frame.iloc[-1]
+    base = alt.Chart(frame).encode(
+        x=alt.X("month:N", sort=months, title=None, axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("pct:Q", title="Average organic reach (% of the page's fans)", scale=alt.Scale(domain=[0, 20])),
+    )
+    bars = base.mark_bar(width=56, color=BLUE).encode(
+        tooltip=[alt.Tooltip("month:N", title="Month"), alt.Tooltip("pct:Q", title="Organic reach (%)", format=".2f"),
+                 alt.Tooltip("verification:N", title="Status")],
+    )
+    labels = base.mark_text(dy=-8, fontSize=13, fontWeight="bold", color=DARK).encode(text=alt.Text("pct:Q", format=".2f"))
+    shares = "; ".join(f"{month} {pct:.2f}%" for month, pct in zip(frame["month"], frame["pct"]))
+    return (bars + labels).properties(
+        width=520, height=280,
+        title=_title(
+            f"A brand page's posts reached {first['pct']:.0f}% of its fans unpaid in {first['month']}, "
+            f"{last['pct']:.0f}% in {last['month']}",
+            _subtitle(table, frame, "Pages administered by Social@Ogilvy, not a random sample."),
+        ),
+        description=f"Bar chart. Average organic reach of Facebook brand pages' posts, by month: {shares}.",
     )
