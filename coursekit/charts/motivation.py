@@ -16,6 +16,7 @@ __all__ = [
     "posts_share_by_top_contributors",
     "script_vs_judgement",
     "maturity_self_rating",
+    "connect_basf_reach",
 ]
 
 BLUE, VERMILION = PALETTE[0], PALETTE[5]
@@ -286,4 +287,42 @@ def maturity_self_rating(frame: pd.DataFrame) -> alt.LayerChart:
         title=_title(title, table),
         description="Three horizontal bars, share of respondents by the maturity they gave their organisation's social business "
         "on a scale from 1 to 10, survey fielded in 2012. " + described + ".",
+    )
+
+
+@draws("basf_connect_adoption")
+def connect_basf_reach(frame: pd.DataFrame) -> alt.LayerChart:
+    """Bars: BASF's workforce and the users of connect.BASF, each count drawn with its status; communities in the note."""
+    table = table_of(frame)
+    people = frame[frame["measure"] != "connect.BASF communities"].copy()
+    people["bar"] = [
+        f"{m.replace('employees', 'BASF employees')}, {when}" for m, when in zip(people["measure"], people["as_of"])
+    ]
+    people["label"] = [
+        ("over " if m == "connect.BASF users" and a else "about " if a else "") + f"{c:,}" + f" ({STATUS_LOOK[v][0].split(',')[0]})"
+        for m, c, a, v in zip(people["measure"], people["count"], people["approximate"], people["verification"])
+    ]
+    y = alt.Y("bar:N", sort=list(people["bar"]), title=None, axis=alt.Axis(labelLimit=330))
+    x = alt.X("count:Q", title="People", scale=alt.Scale(domain=[0, 140000]), axis=alt.Axis(format=","))
+    bars = alt.Chart(people).mark_bar(color=BLUE, stroke=BLUE, strokeWidth=1.5, height=26).encode(
+        y=y, x=x,
+        tooltip=[alt.Tooltip("bar:N", title="Count"), alt.Tooltip("count:Q", title="People", format=","),
+                 alt.Tooltip("verification:N", title="Status"), alt.Tooltip("note:N", title="Note")],
+        **_status_encodings(list(people["verification"])),
+    )
+    labels = alt.Chart(people).mark_text(align="left", dx=5, fontSize=12, color="#222222").encode(y=y, x=x, text="label:N")
+    same = people[people["as_of"] == "about 2013"].set_index("measure")["count"]
+    share = same["connect.BASF users"] / same["employees"] * 100
+    communities = frame[frame["measure"] == "connect.BASF communities"].iloc[0]
+    note = (f"Also: over {communities['count']:,} communities by {communities['as_of']}, within 18 months of the launch "
+            f"({STATUS_LOOK[communities['verification']][0]}).")
+    title = (f"About 2013, over {same['connect.BASF users']:,} of BASF's roughly {same['employees']:,} employees used "
+             f"connect.BASF: about {share:.0f}%, one in three")
+    described = "; ".join(f"{b}: {l}" for b, l in people[["bar", "label"]].itertuples(index=False))
+    return (bars + labels).properties(
+        width=420,
+        height=alt.Step(44),
+        title=alt.Title(textwrap.wrap(title, 80), subtitle=textwrap.wrap(source_line(table), 95) + [note]),
+        description="Horizontal bars, numbers of people: " + described + f". The users are about {share:.0f}% of the employees "
+        "counted in the same article. " + note,
     )
