@@ -138,7 +138,7 @@ def class_folder(folder: Path, bank: dict, learners: int = 30, seed: int = 15) -
             (target / "answers-a-page.json").write_text(json.dumps({**document, "answers": later}), encoding="utf-8")
             earlier = {changed: {**later[changed], "response": response(bank[changed], False, rng), "saved_at": "2026-11-01T09:00:00Z"}}
             (target / "zz-older-page.json").write_text(json.dumps({**document, "version": 3, "answers": earlier}), encoding="utf-8")
-            truth[key][changed] = True
+            truth[key][changed] = bank[changed].check(later[changed]["response"]).status == "correct"
         name_of_file = "progress.json" if n % 4 == 0 else "answers-course.json"
         (target / name_of_file).write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
     return truth

@@ -22,6 +22,7 @@ from coursekit.charts.core import (  # noqa: F401
     theme,
 )
 from coursekit.charts.capstone import *  # noqa: F403
+from coursekit.charts.closing import *  # noqa: F403
 from coursekit.charts.contact import *  # noqa: F403
 from coursekit.charts.identity import *  # noqa: F403
 from coursekit.charts.motivation import *  # noqa: F403
