@@ -9,8 +9,12 @@ TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def violations(page) -> list[str]:
-    """Every violation axe finds on the page as it is now, one line each."""
+    """Every violation axe finds on the page once its transitions have ended, one line each.
+
+    The theme fades colours when it applies the reader's scheme; on a busy machine axe could measure
+    a colour half-way through that fade and report a contrast the reader never sees for more than a moment."""
     assert AXE.is_file(), "axe-core is missing: run scripts/setup.sh (npm ci)"
+    page.wait_for_function("document.getAnimations().every(a => a.playState !== 'running')", timeout=10_000)
     page.add_script_tag(path=str(AXE))
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", TAGS)
     return [
