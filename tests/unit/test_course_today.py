@@ -70,3 +70,26 @@ def test_each_discussion_is_introduced_in_its_own_words():
     repeated = [lead for lead, n in Counter(leads).items() if n > 1]
     assert repeated == []
     assert not any("This question has no single right answer" in lead for lead in leads)
+
+
+FORMATS = re.compile(r"^## (A debate|A case study|A close reading|A design studio)\b", re.M)
+
+
+def test_at_least_four_lessons_break_the_templates_rhythm():
+    other = [path.stem for path in LESSONS if FORMATS.search("\n".join(_markdown(path)))]
+    assert len(other) >= 4, other
+    parts = {stem[0] for stem in other}
+    assert parts == {"1", "2", "3", "4"}, "one in each part"
+
+
+def test_the_closing_chapter_grades_every_lesson_from_its_own_section():
+    import csv
+
+    rows = {row["lesson"]: row for row in csv.DictReader((ROOT / "data" / "course_2026_prediction_verdicts.csv").open(encoding="utf-8"))}
+    assert sorted(rows) == sorted(f"{p.stem[0]}.{p.stem[2]}" for p in LESSONS)
+    for path in LESSONS:
+        row = rows[f"{path.stem[0]}.{path.stem[2]}"]
+        section = _section(path, "What happened next")
+        assert re.search(rf"\*\*{re.escape(row['verdict'])}\*\*", section, re.I), f"{path.name}: the table says {row['verdict']}"
+        cited = {key.strip() for group in CITE.findall(section) for key in group.split(",")}
+        assert set(row["sources"].split()) & cited, f"{path.name}: the table's sources are not the section's"
