@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import re
 import shutil
 import threading
 from dataclasses import dataclass, field
@@ -24,6 +25,7 @@ from coursekit.exercises import static
 PREFIX = "/course/"
 FIXTURE_PREFIX = "/fixtures/"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+ARTEFACTS = Path(__file__).resolve().parents[2] / "_build" / "test-artefacts"  # screenshots of failed browser tests
 ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
@@ -124,14 +126,16 @@ class Visit:
 
 
 @pytest.fixture
-def visit(browser):
+def visit(browser, request):
     contexts = []
+    opened = []  # (page, colour scheme), for screenshots if the test fails
 
     def open_page(url: str, color_scheme: str = "light", wait_until: str = "networkidle") -> Visit:
         """Open a page; wait_until="load" for tests that only use the page's own script (it runs before "load")."""
         context = browser.new_context(color_scheme=color_scheme)
         contexts.append(context)
         page = context.new_page()
+        opened.append((page, color_scheme))
         seen = Visit(page)
 
         def route(r):
@@ -151,5 +155,13 @@ def visit(browser):
         return seen
 
     yield open_page
+    if getattr(request.node, "failed", False):  # what the reader saw, in each scheme, kept beside the build
+        ARTEFACTS.mkdir(parents=True, exist_ok=True)
+        name = re.sub(r"[^A-Za-z0-9_.-]+", "-", request.node.name)[:120]
+        for n, (page, scheme) in enumerate(opened):
+            try:
+                page.screenshot(path=str(ARTEFACTS / f"{name}-{n}-{scheme}.png"), full_page=True)
+            except Exception as err:  # a page that crashed still lets the others be saved
+                print(f"no screenshot of {page.url}: {err}")
     for context in contexts:
         context.close()
