@@ -3,7 +3,8 @@
 Listed in ``_config.yml``. A page whose body holds an Altair chart gets vega, vega-lite,
 vega-embed and ``vega-offline.js`` (priority 200, before any other page script) and
 ``charts.css``; a page
-with an exercise gets ``exercises.js`` and ``exercises.css``. Other pages load neither.
+with an exercise gets ``exercises.js`` and ``exercises.css``. Other pages load neither. Every page gets
+``print.css`` for print only (``media="print"``).
 
 Practice-set solutions (cells with nbgrader ``solution`` metadata) are shown folded or not at all,
 by one switch in ``_config.yml``: ``coursekit_solutions: folded`` (default) or ``hidden``; in ``hidden``
@@ -134,6 +135,8 @@ def mend_accessibility(app: Sphinx, pagename: str, templatename: str, context: d
 def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("coursekit_solutions", "folded", "env", [str])
     app.connect("config-inited", add_package_assets)
+    # Every page prints cleanly (no frame, no controls, charts whole, exercises as questions): _assets/print.css.
+    app.add_css_file("print.css", media="print")
     app.connect("source-read", prepare_notebook)
     app.connect("html-page-context", add_page_assets)
     # After the theme (priority 500) has put its toctree function in the context.
