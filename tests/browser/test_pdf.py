@@ -10,12 +10,14 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
 
 from coursekit import pdf
 from coursekit.exercises import load_bank
+from helpers import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
@@ -46,7 +48,13 @@ def _drawings(path: Path) -> int:
 
 @pytest.fixture(scope="module")
 def editions(built_book, tmp_path_factory) -> dict[str, Path]:
-    return pdf.make(built_book, tmp_path_factory.mktemp("pdf"))
+    """The README's command, run as a reader runs it, in its own process (its Playwright is then its own, never
+    nested in the session browser's event loop)."""
+    out = tmp_path_factory.mktemp("pdf")
+    done = subprocess.run([sys.executable, "-m", "coursekit.pdf", "--html", str(built_book), "--out", str(out)],
+                          capture_output=True, text=True, cwd=ROOT, timeout=600)
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr[-3000:]
+    return {"book": out / pdf.BOOK_PDF, "trainer": out / pdf.TRAINER_PDF}
 
 
 @pytest.fixture(scope="module")
