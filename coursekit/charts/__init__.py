@@ -14,6 +14,7 @@ from coursekit.charts.core import (  # noqa: F401
     STATUS_WORDS,
     describe_shares,
     draws,
+    fit,
     label_expr,
     quoted,
     render,

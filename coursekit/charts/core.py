@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import textwrap
 from collections import Counter
 from typing import Any, Callable, TypeVar
 
@@ -25,6 +26,7 @@ PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F
 # An ordered scale for agreement ratings: strong blue to pale grey, readable with text on top.
 RATING_COLOURS = ["#0b4f8a", "#4f97cf", "#c9d3dd"]
 FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
+TITLE_SIZE, SUBTITLE_SIZE, LABEL_SIZE = 16, 12, 12
 EMBED_OPTIONS = {"actions": False, "renderer": "svg"}
 STATUS_WORDS = {
     "verified": "verified (primary source, or two independent reports)",
@@ -43,12 +45,245 @@ def theme() -> alt.theme.ThemeConfig:
         "config": {
             "font": FONT,
             "view": {"continuousWidth": 520, "continuousHeight": 300, "stroke": None},
-            "title": {"anchor": "start", "fontSize": 16, "subtitleFontSize": 12, "subtitleColor": "#444444", "offset": 12},
-            "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelColor": "#222222", "titleColor": "#222222"},
-            "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom"},
+            "title": {"anchor": "start", "frame": "bounds", "fontSize": TITLE_SIZE, "subtitleFontSize": SUBTITLE_SIZE,
+                      "subtitleColor": "#444444", "offset": 12},
+            "axis": {"labelFontSize": LABEL_SIZE, "titleFontSize": 12, "labelColor": "#222222", "titleColor": "#222222"},
+            "legend": {"labelFontSize": LABEL_SIZE, "titleFontSize": 12, "orient": "bottom"},
             "range": {"category": PALETTE},
         }
     }
+
+
+# Fitting the column ------------------------------------------------------------------------------
+# A chart function draws at a design width; the renderer's finishing step (``fit``) makes every chart as
+# wide as its column instead, with Vega-Lite's own means: ``width="container"`` and ``fit-x`` autosize,
+# titles and long labels wrapped to the width they have, label limits and legend columns that follow it.
+# Heights stay as designed: a step height (``alt.Step``) becomes the same height in pixels (Vega-Lite
+# cannot fit the width of a chart whose height is counted in steps without a warning).
+WIDTH_PARAM = "chart_width"  # the container's width in pixels, a signal of every fitted chart
+CHAR_EM = 0.6  # a generous average character width, in ems: wrapped lines never run past their room
+LABEL_SHARE = 0.4  # long axis labels and legend labels get at most this share of the chart's width
+DISCRETE_ROW = 40  # pixels per row of a discrete y axis that has no height of its own
+NARROW = 600  # below this width (pixels), legends stack their entries in one column
+_COMPOSED = ("vconcat", "hconcat", "concat", "facet", "repeat")
+_LEGEND_CHANNELS = ("color", "fill", "stroke", "shape", "size", "opacity", "fillOpacity", "strokeOpacity", "strokeDash", "strokeWidth")
+
+
+def wrap_expr(text: str, width: str, font_size: float) -> str:
+    """A Vega expression: the string ``text`` (an expression) as an array of lines that fit ``width`` pixels."""
+    return f"split({_wrapped(text, width, font_size)}, '\\n')"
+
+
+def _wrapped(text: str, width: str, font_size: float) -> str:
+    """A Vega expression: the string ``text`` with a line break wherever a line would pass ``width`` pixels."""
+    chars = f"max(12, floor(({width}) / {font_size * CHAR_EM:g}))"
+    return (f"replace(replace(trim({text}), regexp('(.{{1,' + {chars} + '}})' + '(\\\\s+|$)', 'g'), '$1\\n'), "
+            f"regexp('\\\\n$'), '')")
+
+
+AXIS_TITLE_CHARS = 34  # axis titles wrap at this many characters: about 250 px, room on a phone
+
+
+def _lines(text: str, chars: int) -> str | list[str]:
+    """``text`` wrapped in lines of at most ``chars`` characters (a word longer than that keeps its line)."""
+    lines = textwrap.wrap(text, chars, break_long_words=False, break_on_hyphens=False)
+    return lines[0] if len(lines) == 1 else lines
+
+
+def _views(spec: dict[str, Any]) -> list[dict[str, Any]]:
+    """A spec and all its layers, at any depth."""
+    found = [spec]
+    for layer in spec.get("layer", []):
+        found += _views(layer)
+    return found
+
+
+def _rows(spec: dict[str, Any], datasets: dict[str, list], data: Any = None) -> int:
+    """How many rows a step height counts: the most values any discrete y encoding of the chart shows."""
+    counts = []
+    data = spec.get("data", data)
+    y = spec.get("encoding", {}).get("y", {})
+    if y.get("type") in ("nominal", "ordinal") and "field" in y:
+        domain = y.get("scale", {}).get("domain")
+        if isinstance(y.get("sort"), list):
+            counts.append(len(y["sort"]))
+        elif isinstance(domain, list):
+            counts.append(len(domain))
+        elif isinstance(data, dict) and data.get("name") in datasets and not any("filter" in t for t in spec.get("transform", [])):
+            counts.append(len({str(row.get(y["field"])) for row in datasets[data["name"]]}))
+    counts += [_rows(layer, datasets, data) for layer in spec.get("layer", [])]
+    return max(counts, default=0)
+
+
+def _fit_labels(guide: dict[str, Any], room: str) -> None:
+    """Wrap a guide's labels to ``room`` pixels (a Vega expression) and limit them to it."""
+    guide["labelLimit"] = {"expr": room}
+    text = guide.get("labelExpr", "datum.label")
+    if "split(" not in text:  # labels already laid out in lines keep their lines
+        guide["labelExpr"] = wrap_expr(f"({text})", room, guide.get("labelFontSize", LABEL_SIZE))
+
+
+def _fit_title(title: Any) -> Any:
+    if isinstance(title, (str, list)):
+        title = {"text": title}
+    room = f"{WIDTH_PARAM} - 10"
+    for key, size in (("text", TITLE_SIZE), ("subtitle", SUBTITLE_SIZE)):
+        text = title.get(key)
+        if isinstance(text, (str, list)) and text:
+            whole = " ".join(text) if isinstance(text, list) else text
+            wrapped = wrap_expr(json.dumps(whole), room, title.get("fontSize" if key == "text" else "subtitleFontSize", size))
+            # Vega-Lite passes a subtitle's signal on to Vega as it is (its schema has no expression there).
+            title[key] = {"expr": wrapped} if key == "text" else {"signal": wrapped}
+    return title
+
+
+SUMMARY_KEY = "coursekit_summary"  # usermeta: lines (Vega expressions) written under a chart's x-axis title
+SUMMARY_SHARE = 0.55  # the share of the chart's width those lines wrap to (the plot's room beside the y axis)
+
+
+def summary(*lines: str) -> dict[str, Any]:
+    """A chart's ``usermeta``: fixed lines of text written under its x axis's title (see ``_fit_summary``)."""
+    return {SUMMARY_KEY: [json.dumps(line) for line in lines]}
+
+
+def _fit_summary(spec: dict[str, Any], views: list[dict[str, Any]]) -> None:
+    """Lines computed from a chart's sliders, written under its x-axis title and wrapped to the width.
+
+    They belong to the axis's title so that Vega counts them when it fits the chart (it does not count marks),
+    and they wrap to the container's width, known before the layout, so the layout is done once.
+    """
+    lines = spec.get("usermeta", {}).pop(SUMMARY_KEY, None)
+    if not spec.get("usermeta"):
+        spec.pop("usermeta", None)
+    if not lines:
+        return
+    room = f"{WIDTH_PARAM} * {SUMMARY_SHARE}"
+    for view in views:
+        x = view.get("encoding", {}).get("x")
+        if not isinstance(x, dict) or not isinstance(x.get("title"), (str, list)):
+            continue
+        title = x["title"] if isinstance(x["title"], list) else [x["title"]]
+        parts = [json.dumps("\n".join(title + [""]))] + [_wrapped(f"({line})", room, LABEL_SIZE) for line in lines]
+        joined = " + '\\n' + ".join(parts)
+        x["title"] = {"signal": f"split({joined}, '\\n')"}
+        axis = x.setdefault("axis", {}) if x.get("axis", {}) is not None else {}
+        axis.update({"titleFontWeight": "normal", "titleAnchor": "start", "titleAlign": "left"})
+
+
+TEXT_CHARS = 16  # text marks placed beside the data wrap at this many characters
+
+
+def _fit_text_marks(spec: dict[str, Any], views: list[dict[str, Any]]) -> None:
+    """Text marks beside the data wrap in short lines, and the chart keeps room for them on its right.
+
+    Vega fits a chart's axes, legends and title to its width, not its marks: a label written to the right
+    of a bar or a line would run off the chart's right edge.
+    """
+    room = 0
+    datasets = spec.get("datasets", {})
+    for view in views:
+        mark = view.get("mark")
+        mark = {"type": mark} if isinstance(mark, str) else mark
+        if not isinstance(mark, dict) or mark.get("type") != "text":
+            continue
+        encoding = view.get("encoding", {})
+        text = encoding.get("text", {})
+        size = mark.get("fontSize", 11)
+        if isinstance(text, dict) and "field" in text and text.get("type", "nominal") == "nominal" and "format" not in text:
+            wrapped = f"{text['field']}__lines"
+            view.setdefault("transform", []).append(
+                {"calculate": wrap_expr(f"'' + datum[{json.dumps(text['field'])}]", f"{TEXT_CHARS * size * CHAR_EM:g}", size)
+                              .replace("max(12, ", "max(1, "), "as": wrapped})
+            encoding["text"] = {"field": wrapped, "type": "nominal"}
+        x = encoding.get("x", {})
+        placed_by_data = isinstance(x, dict) and x.get("type") in ("quantitative", "temporal") or "x" not in encoding
+        dx = mark.get("dx", 0) if isinstance(mark.get("dx", 0), (int, float)) else 0
+        if placed_by_data and mark.get("align") == "left":  # Vega-Lite centres text by default
+            chars = TEXT_CHARS
+            rows = datasets.get((view.get("data") or spec.get("data") or {}).get("name"), [])
+            if isinstance(text, dict) and text.get("field", "").endswith("__lines") and rows:
+                field = text["field"][: -len("__lines")]
+                if all(field in row for row in rows):
+                    chars = min(TEXT_CHARS, max(len(str(row[field])) for row in rows))
+            room = max(room, chars * size * CHAR_EM + max(0, dx))
+        if isinstance(x, dict) and isinstance(x.get("value"), (int, float)):  # a note at a fixed place stays inside
+            x["value"] = {"expr": "width" if mark.get("align") == "right" else f"min({x['value']}, width)"}
+    if room:
+        padding = spec.get("padding", 5)
+        padding = padding if isinstance(padding, dict) else {side: padding for side in ("top", "bottom", "left", "right")}
+        padding["right"] = max(padding.get("right", 5), round(room))
+        spec["padding"] = padding
+
+
+def fit(spec: dict[str, Any]) -> dict[str, Any]:
+    """The spec made as wide as its container, its titles and long labels wrapped to the width they have.
+
+    A composed chart (concat, facet, repeat) is returned as it is: Vega-Lite cannot fit it to its container.
+    """
+    if any(key in spec for key in _COMPOSED):
+        return spec  # Vega-Lite fits only one view or layers to the width of the page; the rest keep their width
+    spec = json.loads(json.dumps(spec))  # a deep copy
+    views = _views(spec)
+    for view in views[1:]:
+        view.pop("width", None)
+    spec["width"] = "container"
+    spec["autosize"] = {"type": "fit-x", "contains": "padding", "resize": True}  # re-laid out as titles wrap
+    if isinstance(spec.get("height"), dict) and "step" in spec["height"]:
+        rows = _rows(spec, spec.get("datasets", {}))
+        if not rows:
+            raise ValueError("A chart with a step height needs a discrete y encoding whose values can be counted "
+                             "(a sort list, a scale domain, or a field of unfiltered data).")
+        spec["height"] = rows * spec["height"]["step"]
+    elif "height" not in spec and any(view.get("encoding", {}).get("y", {}).get("type") in ("nominal", "ordinal") for view in views):
+        # A discrete y without a height: rows tall enough for labels wrapped in two or three lines on a phone.
+        rows = _rows(spec, spec.get("datasets", {}))
+        spec["height"] = max(rows, 1) * DISCRETE_ROW
+    spec.setdefault("params", []).append(
+        {"name": WIDTH_PARAM, "expr": "isFinite(width) && containerSize()[0] > 0 ? containerSize()[0] : 600"})
+    # Several legends below a chart stack, each starting at the left edge.
+    spec.setdefault("config", {}).setdefault("legend", {})["layout"] = {"expr": "{bottom: {direction: 'vertical', anchor: 'start'}}"}
+    room = f"min(%s, max(90, round({WIDTH_PARAM} * {LABEL_SHARE})))"
+    stacked = {definition.get("field") for view in views for definition in view.get("encoding", {}).values()
+               if isinstance(definition, dict) and isinstance(definition.get("legend"), dict) and "columns" in definition["legend"]}
+    for view in views:
+        if "title" in view and view is spec:
+            spec["title"] = _fit_title(spec["title"])
+        mark = view.get("mark")
+        encoding = view.get("encoding", {})
+        x = encoding.get("x", {})
+        if isinstance(mark, dict) and mark.get("type") == "bar" and x.get("type") in ("nominal", "ordinal"):
+            for key in ("width", "size"):  # a fixed bar width never wider than its band
+                if isinstance(mark.get(key), (int, float)):
+                    mark[key] = {"expr": f"min({mark[key]}, bandwidth('x') * 0.8)"}
+        for channel, length in (("x", "width"), ("y", "height")):
+            definition = encoding.get(channel, {})
+            axis = definition.get("axis")
+            for holder in (definition, axis if isinstance(axis, dict) else {}):  # axis titles wrap along their axis
+                if isinstance(holder.get("title"), (str, list)) and holder["title"]:
+                    whole = " ".join(holder["title"]) if isinstance(holder["title"], list) else holder["title"]
+                    # Wrapped once, here: a title that followed the width would change the axis's bounds after
+                    # Vega has laid the chart out, and its second line would spill onto the legend below.
+                    holder["title"] = _lines(whole, AXIS_TITLE_CHARS)
+            if (channel == "x" and definition.get("type") in ("nominal", "ordinal") and isinstance(axis, dict)
+                    and axis.get("labelAngle") == 0 and "labelExpr" not in axis):  # level labels: a word a line on a phone
+                axis["labelExpr"] = f"{WIDTH_PARAM} < {NARROW} ? split(datum.label, ' ') : datum.label"
+            if channel == "x" and definition.get("type") == "temporal" and axis is not None:  # end labels stay inside
+                definition.setdefault("axis", {}).setdefault("labelFlush", True)
+                axis = definition["axis"]
+            if isinstance(axis, dict) and isinstance(axis.get("labelLimit"), (int, float)):
+                _fit_labels(axis, room % (axis["labelLimit"] or 10_000))
+        for channel in _LEGEND_CHANNELS:
+            definition = encoding.get(channel)
+            if not isinstance(definition, dict) or "field" not in definition or definition.get("legend", {}) is None:
+                continue
+            legend = definition.setdefault("legend", {})
+            # Every legend's labels wrap to the room a stacked legend has (the width less its symbol and title).
+            _fit_labels(legend, room.replace(f"* {LABEL_SHARE}", "- 200") % 400)  # one limit: layers agree
+            if definition["field"] not in stacked and legend.get("direction") != "vertical":
+                legend["columns"] = {"expr": f"{WIDTH_PARAM} < {NARROW} ? 1 : 0"}
+    _fit_text_marks(spec, views)
+    _fit_summary(spec, views)
+    return spec
 
 
 # Every chart's element id starts with this; HTML_MARKER finds a chart in a page (coursekit.book uses it).
@@ -80,7 +315,9 @@ class ScriptSafeJSON(json.JSONEncoder):
 
 
 def render(spec: dict[str, Any], **metadata: Any) -> dict[str, str]:
-    """Altair's universal HTML template with a content-derived element id and script-safe JSON."""
+    """Altair's universal HTML template, the chart fitted to its container (``fit``), with a content-derived
+    element id and script-safe JSON."""
+    spec = fit(spec)
     return spec_to_mimebundle(  # type: ignore[return-value]
         spec,
         format="html",

@@ -9,6 +9,7 @@ import altair as alt
 import pandas as pd
 
 from coursekit import data
+from coursekit.charts import core
 from coursekit.charts.core import PALETTE, STATUS_WORDS, draws, source_line, table_of
 
 __all__ = [
@@ -127,17 +128,14 @@ def reported_shares_with_total(
         color="#000000", thickness=2, size=14, orient="vertical"
     ).encode(x="edge:Q")
     labels = base.mark_text(align="left", dx=6, fontSize=12, color=DARK).encode(x="high:Q", text="label:N")
-    note = (
-        alt.Chart(pd.DataFrame({"text": [f"Total: {total:g}% (shares of one whole should total 100%)"]}))
-        .mark_text(align="right", baseline="bottom", fontSize=12, fontWeight="bold", color=DARK)
-        .encode(text="text:N", x=alt.value(520), y=alt.value(len(frame) * 44 - 6))
-    )
+    note = core.summary(f"Total: {total:g}% (shares of one whole should total 100%)")  # under the x axis's title
     description = (
         "Horizontal bars, as reported by the blog; primary source not located. "
         + " ".join(f"{row[category]}: {row['label']}." for _, row in frame.iterrows())
         + f" Each bar carries an interval of plus or minus 0.5 points. Total: {total:g}%."
     )
-    return (bars + interval + caps + labels + note).properties(
+    return (bars + interval + caps + labels).properties(
+        usermeta=note,
         width=520,
         height=alt.Step(44),
         title=_title(
@@ -215,17 +213,14 @@ def barriers_to_progress(frame: pd.DataFrame) -> alt.LayerChart:
     )
     bars = base.mark_bar(color=BLUE, height=30)
     values = base.mark_text(align="left", dx=4, fontSize=12, color=DARK).encode(text="value:N")
-    note = (
-        alt.Chart(pd.DataFrame({"text": ["Three barriers of several; each bar is a share of all respondents"]}))
-        .mark_text(align="right", baseline="bottom", fontSize=11, color=GREY)
-        .encode(text="text:N", x=alt.value(420), y=alt.value(-6))
-    )
+    note = core.summary("Three barriers of several; each bar is a share of all respondents")  # under the x axis's title
     description = (
         "Horizontal bars, largest first, share of respondents citing each barrier (survey fielded 2012, report 2013). "
         + " ".join(f"{row.label}: {row.value}." for row in frame.itertuples())
         + " Only the three barriers the press release gives are shown; each bar is a share of all respondents, who named up to three by a secondary summary, so the bars are not parts of one whole."
     )
-    return (bars + values + note).properties(
+    return (bars + values).properties(
+        usermeta=note,
         width=420,
         height=alt.Step(56),
         title=_title(

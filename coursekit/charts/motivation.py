@@ -233,9 +233,9 @@ def script_vs_judgement(frame: pd.DataFrame) -> alt.LayerChart:
     )
     at = alt.X("crossing:Q", scale=alt.Scale(domain=[0, 100]))
     rule = crossing.transform_filter("datum.valid").mark_rule(color="#444444", strokeDash=[4, 3], strokeWidth=1.5).encode(x=at)
-    label = crossing.mark_text(fontSize=13, fontWeight="bold", color="#222222",
+    label = crossing.mark_text(fontSize=13, fontWeight="bold", color="#222222", baseline="top",  # room below for wrapped lines
                                align=alt.expr("datum.right ? 'right' : 'left'"), dx=alt.expr("datum.right ? -6 : 6")).encode(
-        x=at, y=alt.datum(6), text="label:N")
+        x=at, y=alt.datum(24), text="label:N")
 
     def at_share(approach: str, share: float) -> float:
         return (1 - share / 100) * rate[(approach, "routine")].success_pct + share / 100 * rate[(approach, "unusual")].success_pct

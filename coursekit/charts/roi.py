@@ -14,6 +14,9 @@ import numpy as np
 import pandas as pd
 
 from coursekit import data
+from typing import Any
+
+from coursekit.charts import core
 from coursekit.charts.core import PALETTE, STATUS_WORDS, draws, source_line, table_of
 
 __all__ = ["process_durations_before_after", "roi_what_if", "measurement_ladder"]
@@ -25,15 +28,13 @@ def _slider(name: str, label: str, value: float, low: float, high: float, step: 
     return alt.param(name=name, value=value, bind=alt.binding_range(min=low, max=high, step=step, name=label))
 
 
-def _text_panel(chart: alt.Chart, lines: dict[str, str], height: int) -> alt.Chart:
-    """Left-aligned lines of text, one per Vega expression in ``lines`` (computed from the sliders)."""
-    return (
-        chart.transform_calculate(**lines)
-        .transform_fold(list(lines), as_=["line", "text"])
-        .mark_text(align="left", baseline="middle", fontSize=13, color="#222222")
-        .encode(x=alt.value(0), y=alt.Y("line:N", axis=None), text="text:N")
-        .properties(width=440, height=height)
-    )
+def _summary(lines: dict[str, str]) -> dict[str, Any]:
+    """Lines of text computed from the sliders (one Vega expression each), written under the chart.
+
+    The renderer's finishing step (``core.fit``) sets them under the x axis's title, wrapped to the chart's width,
+    so that Vega counts them when it fits the chart to its column.
+    """
+    return {core.SUMMARY_KEY: list(lines.values())}
 
 
 # Lesson 3.1 ---------------------------------------------------------------------------------------
@@ -53,6 +54,34 @@ def _groups(frame: pd.DataFrame) -> pd.DataFrame:
     ).drop(columns=["chance_factor", "platform_effect_pct"])
 
 
+def _fill(expression: str, numbers: dict[str, str]) -> str:
+    for key, value in numbers.items():
+        expression = expression.replace(key, value)
+    return expression
+
+
+def _summary_numbers(frame: pd.DataFrame) -> dict[str, str]:
+    """Vega expressions of the two groups' medians and the share of pilot instances that took longer, from the sliders.
+
+    A ratio is (1 - other causes) x (1 - platform effect, pilot only) x the instance's chance factor, a positive
+    scale: a group's median is the scale times the median chance factor of its first N instances (one value per N
+    the slider allows), and a pilot instance took longer when its chance factor times the scale exceeds 1.
+    """
+    steps = range(5, 101, 5)  # the study-size slider's values
+    n = "instances_per_group"
+    index = f"clamp(floor({n} / 5) - 1, 0, {len(steps) - 1})"
+    scale = "(1 - other_causes / 100)"
+    medians = {}
+    for key, pilot in (("PILOT_MEDIAN", True), ("COMPARISON_MEDIAN", False)):
+        group = frame[frame["pilot"] == pilot].sort_values("order_in_group")["chance"].to_numpy()
+        table = ", ".join(f"{np.median(group[:k]):.6g}" for k in steps)
+        medians[key] = f"({scale} * {'(1 - platform_effect / 100)' if pilot else '1'} * [{table}][{index}])"
+    pilot = frame[frame["pilot"]].sort_values("order_in_group")
+    terms = "+".join(f"({n} >= {order} && {chance:.6g} * SCALE > 1)" for order, chance in zip(pilot["order_in_group"], pilot["chance"]))
+    medians["LONGER_SHARE"] = f"(({terms.replace('SCALE', scale + ' * (1 - platform_effect / 100)')}) / {n})"
+    return medians
+
+
 def _medians(frame: pd.DataFrame, effect: float, other: float) -> tuple[float, float, float]:
     ratio = (1 - other / 100) * np.where(frame["pilot"], 1 - effect / 100, 1) * frame["chance"]
     pilot, comparison = ratio[frame["pilot"]], ratio[~frame["pilot"]]
@@ -60,7 +89,7 @@ def _medians(frame: pd.DataFrame, effect: float, other: float) -> tuple[float, f
 
 
 @draws("simulated_process_durations")
-def process_durations_before_after(frame: pd.DataFrame) -> alt.VConcatChart:
+def process_durations_before_after(frame: pd.DataFrame) -> alt.LayerChart:
     """SIMULATED dot strip: per-instance change in duration, pilot vs comparison group, with three sliders."""
     table = table_of(frame)
     # The effect the SIMULATED table was generated with (the same on every row) is the slider's default.
@@ -111,27 +140,23 @@ def process_durations_before_after(frame: pd.DataFrame) -> alt.VConcatChart:
         .encode(x=alt.X("median:Q"), y=y, tooltip=[alt.Tooltip("group:N", title="Group"), alt.Tooltip("median:Q", title="Median change (%)", format="+.1f")])
     )
     strip = alt.layer(no_change, dots, medians).properties(width=440, height=alt.Step(110))
-    summary = _text_panel(
-        base.transform_calculate(
-            p="datum.pilot ? datum.ratio : null",
-            c="datum.pilot ? null : datum.ratio",
-            longer="datum.pilot ? (datum.ratio > 1 ? 1 : 0) : null",
-        ).transform_aggregate(p="median(p)", c="median(c)", longer="mean(longer)"),
+    numbers = _summary_numbers(frame)
+    summary = _summary(
         {
-            "line1": "'Pilot group, median change: ' + format(100 * (datum.p - 1), '+.1f') + '%'",
-            "line2": "'Comparison group, median change: ' + format(100 * (datum.c - 1), '+.1f') + '%'",
-            "line3": "'Platform effect estimated against the comparison group: ' + format(100 * (1 - datum.p / datum.c), '.1f') + '% shorter'",
-            "line4": "'Pilot instances that took longer anyway: ' + format(100 * datum.longer, '.0f') + '%'",
-        },
-        height=90,
+            "line1": "'Pilot group, median change: ' + format(100 * (PILOT_MEDIAN - 1), '+.1f') + '%'",
+            "line2": "'Comparison group, median change: ' + format(100 * (COMPARISON_MEDIAN - 1), '+.1f') + '%'",
+            "line3": "'Platform effect estimated against the comparison group: ' + format(100 * (1 - PILOT_MEDIAN / COMPARISON_MEDIAN), '.1f') + '% shorter'",
+            "line4": "'Pilot instances that took longer anyway: ' + format(100 * LONGER_SHARE, '.0f') + '%'",
+        }
     )
+    summary = {key: [_fill(line, numbers) for line in lines] for key, lines in summary.items()}
     pilot, comparison, longer = _medians(frame, built_in, other_default)
     intro = f"SIMULATED process durations, {len(frame)} fictional instances split into two groups of {len(frame) // 2}"
     notes = "Each dot keeps its own SIMULATED chance variation; the sliders set the effects."
     return (
-        alt.vconcat(strip, summary, spacing=6)
-        .add_params(effect, other, size)
+        strip.add_params(effect, other, size)
         .properties(
+            usermeta=summary,
             title=alt.Title(
                 "SIMULATED: before/after mixes the platform's effect with other causes",
                 subtitle=textwrap.wrap(source_line(table), 95) + textwrap.wrap(notes, 95),
@@ -179,7 +204,7 @@ def _basf_share(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 @draws("basf_connect_adoption")
-def roi_what_if(frame: pd.DataFrame) -> alt.VConcatChart:
+def roi_what_if(frame: pd.DataFrame) -> alt.LayerChart:
     """What-if ROI: value of freed time against programme cost, by adoption; four assumption sliders.
 
     The only data drawn is a reference line: connect.BASF users as a share of BASF's employees.
@@ -214,19 +239,14 @@ def roi_what_if(frame: pd.DataFrame) -> alt.VConcatChart:
         text=alt.value(f"connect.BASF users, about 2013:\n{basf['share'][0]:.0f}% of employees\n({basf['status'][0]})")
     )
     top = alt.layer(lines, basf_rule, basf_label, rule, point).properties(width=520, height=300)
-    summary = _text_panel(
-        alt.Chart(alt.sequence(0, 1, 1, as_="i")).transform_calculate(
-            value=f"adoption_pct * {_VALUE_PER_POINT}",
-            roi="100 * (datum.value - cost_fte) / cost_fte",
-            per_point=_VALUE_PER_POINT,
-            break_even="datum.per_point > 0 ? cost_fte / datum.per_point : null",
-        ),
+    value, per_point = f"(adoption_pct * {_VALUE_PER_POINT})", f"({_VALUE_PER_POINT})"
+    roi, break_even = f"(100 * ({value} - cost_fte) / cost_fte)", f"({per_point} > 0 ? cost_fte / {per_point} : null)"
+    summary = _summary(
         {
-            "line1": "'At ' + format(adoption_pct, '.0f') + '% adoption: value ' + format(datum.value, '.1f') + ', cost ' + format(cost_fte, '.1f') + ' full-time salaries per 1,000 employees'",
-            "line2": "'Return on investment under these assumptions: ' + (abs(datum.roi) < 0.5 ? '0' : format(datum.roi, '+.0f')) + '%'",
-            "line3": "'Break-even adoption: ' + (datum.break_even === null ? 'never (no time turned into work)' : datum.break_even > 100 ? 'not reached even at 100%' : format(datum.break_even, '.0f') + '% of staff')",
-        },
-        height=66,
+            "line1": f"'At ' + format(adoption_pct, '.0f') + '% adoption: value ' + format({value}, '.1f') + ', cost ' + format(cost_fte, '.1f') + ' full-time salaries per 1,000 employees'",
+            "line2": f"'Return on investment under these assumptions: ' + (abs({roi}) < 0.5 ? '0' : format({roi}, '+.0f')) + '%'",
+            "line3": f"'Break-even adoption: ' + ({break_even} === null ? 'never (no time turned into work)' : {break_even} > 100 ? 'not reached even at 100%' : format({break_even}, '.0f') + '% of staff')",
+        }
     )
     value, roi, break_even = _what_if_numbers(*(row[2] for row in WHAT_IF_ASSUMPTIONS))
     info = data.info(table)
@@ -235,9 +255,9 @@ def roi_what_if(frame: pd.DataFrame) -> alt.VConcatChart:
         f"({basf['users'][0]:,} of {basf['employees'][0]:,}). Source: {info.short_source}. Status: {basf['status'][0]}."
     )
     return (
-        alt.vconcat(top, summary, spacing=6)
-        .add_params(*params)
+        top.add_params(*params)
         .properties(
+            usermeta=summary,
             title=alt.Title(
                 "What-if, not data: the return depends on four assumptions you set",
                 subtitle=textwrap.wrap("Every slider is an assumption. " + reference_note, 95),
