@@ -296,5 +296,9 @@ def test_a_learner_names_their_work_and_saves_all_of_it_next_to_the_notebook(bro
         kept = json.loads((progress / "progress.json").read_text(encoding="utf-8"))
         assert written["learner"] == kept["learner"] == "Ana Silva" and written["version"] == 3
         assert written["answers"] == kept["answers"], "the copy holds every answer of the progress file"
+    except Exception:
+        page.screenshot(path=str(home / "failure-my-answers.png"), full_page=True)
+        print(f"screenshot: {home / 'failure-my-answers.png'}; dialogs: {page.locator('.jp-Dialog').all_inner_texts()}")
+        raise
     finally:
         context.close()
