@@ -11,10 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
-from coursekit import plans
+from coursekit import plans, yamlfile
 from coursekit.exercises.kinds.reflection import Reflection, Rubric, RubricLevel
 from coursekit.paths import ROOT
 
@@ -59,10 +58,7 @@ class RubricFile(BaseModel):
 
 def load_rubric(path: Path = RUBRIC_FILE) -> list[Criterion]:
     """Read and validate the rubric; any problem raises RubricError naming the file and the field."""
-    try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as err:
-        raise RubricError(f"{path}: cannot be read as YAML ({err}).") from None
+    raw = yamlfile.read(path, RubricError)
     try:
         return list(RubricFile.model_validate(raw).criteria)
     except ValidationError as err:

@@ -16,10 +16,9 @@ from pathlib import Path
 from typing import Annotated, Literal
 
 import altair as alt
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
-from coursekit import lessons, plans
+from coursekit import lessons, plans, yamlfile
 from coursekit.charts.core import PALETTE
 from coursekit.paths import ROOT
 
@@ -115,12 +114,7 @@ def _number(lesson: str) -> tuple[int, ...]:
 
 def load_map(path: Path = MAP_FILE) -> CourseMap:
     """Read and validate the course map; any problem raises MapError naming the file and the field."""
-    try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except OSError as err:
-        raise MapError(f"{path}: cannot read the file ({err.strerror}).") from None
-    except yaml.YAMLError as err:
-        raise MapError(f"{path}: is not valid YAML ({getattr(err, 'problem', err)}).") from None
+    raw = yamlfile.read(path, MapError)
     try:
         return CourseMap.model_validate(raw)
     except ValidationError as err:

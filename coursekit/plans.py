@@ -29,10 +29,9 @@ from html import escape
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
-from coursekit import THEMED_OUTPUT, lessons
+from coursekit import THEMED_OUTPUT, lessons, yamlfile
 from coursekit.exercises.model import Exercise, default_bank
 from coursekit.paths import ROOT
 
@@ -143,13 +142,7 @@ def _describe(error: dict) -> str:
 
 def load_plans(path: Path = PLANS_FILE) -> PlansFile:
     """Read and validate the plans file; any problem raises PlanError naming the file and the field."""
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as err:
-        raise PlanError(f"{path}: cannot read the file ({err.strerror}).") from None
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise PlanError(f"{path}:{f' line {mark.line + 1}' if mark else ''} is not valid YAML ({getattr(err, 'problem', err)}).") from None
+    raw = yamlfile.read(path, PlanError)
     try:
         return PlansFile.model_validate(raw)
     except ValidationError as err:

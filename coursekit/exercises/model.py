@@ -13,11 +13,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Any
 
-import yaml
 import re
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
 
+from coursekit import yamlfile
 from coursekit.exercises.kinds import BY_TYPE, TYPES, AnyExercise, ExerciseBase, Result
 from coursekit.paths import EXERCISE_BANK_DIR
 
@@ -131,14 +131,7 @@ def _describe(error: dict, raw: Any) -> str:
 def load_file(path: Path) -> list[ExerciseBase]:
     """Read and validate one bank file (a lesson's, or a check's in ``checks/``); any problem raises
     BankError naming file and place."""
-    try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except OSError as err:
-        raise BankError(f"{path}: cannot read the file ({err.strerror}).") from None
-    except yaml.YAMLError as err:
-        where = getattr(err, "problem_mark", None)
-        line = f" line {where.line + 1}" if where else ""
-        raise BankError(f"{path}:{line} is not valid YAML ({getattr(err, 'problem', err)}).") from None
+    raw = yamlfile.read(path, BankError)
     model = CheckFile if path.parent.name == CHECKS else BankFile
     try:
         bank_file = model.model_validate(raw)
