@@ -13,7 +13,8 @@ exercise, reflections' word counts and a column for the trainer's rubric mark) a
 ``OUT_DIR/report.html`` with its files (``report.py``). With ``--marks gradebook.csv`` (a gradebook in
 which the trainer typed weak, adequate or strong), the marks are carried into the new gradebook and
 turned into reflection points by the rubric's rule (``Reflection.points``); a mark that is not a
-level is listed in the report.
+level is listed in the report. With ``--nbgrader`` (nbgrader's ``gradebook.db`` or the CSV of ``nbgrader export``),
+each practice set's autograded score is added as a column (``practice.py``), matched to the learner by name.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from pathlib import Path
 from coursekit.exercises.kinds import ExerciseBase
 from coursekit.exercises.kinds.reflection import count_words
 from coursekit.exercises.score import AnswersFileError, read_answers
+from coursekit.gradebook.practice import PracticeScore
 
 CSV_NAME = "gradebook.csv"
 ANONYMOUS = "(no name) {path}"  # how a file without a learner's name is listed
@@ -64,6 +66,10 @@ class ClassAnswers:
     # The trainer's rubric marks, read back from a marked gradebook (read_marks): by learner name, by reflection id.
     marks: dict[str, dict[str, str]] = field(default_factory=dict)
     mark_problems: list[str] = field(default_factory=list)
+    # nbgrader's scores on the practice sets (add_practice): each set's maximum, and by learner name, by set, the
+    # score (None: not submitted).
+    practice_max: dict[str, float] = field(default_factory=dict)
+    practice: dict[str, dict[str, float | None]] = field(default_factory=dict)
 
 
 def _when(text: str) -> datetime:
@@ -108,6 +114,22 @@ def read_class(folder: Path, bank: dict[str, ExerciseBase]) -> ClassAnswers:
                 learner.answered_at[exercise_id] = when
     learners = sorted(by_key.values(), key=lambda l: (l.anonymous, l.name.casefold(), l.name))
     return ClassAnswers(learners, bad, bank, read)
+
+
+def add_practice(answers: ClassAnswers, scores: list[PracticeScore]) -> None:
+    """Add nbgrader's practice-set scores: to the learner of the same name (without case), else to a new learner."""
+    by_key = {l.name.casefold(): l for l in answers.learners if not l.anonymous}
+    for item in scores:
+        learner = by_key.get(item.student.casefold())
+        if learner is None:
+            learner = by_key[item.student.casefold()] = Learner(item.student)
+            answers.learners.append(learner)
+        answers.practice_max[item.assignment] = item.max_score
+        given = answers.practice.setdefault(learner.name, {})
+        if item.score is not None or item.assignment not in given:  # a score beats "not submitted" from another file
+            given[item.assignment] = item.score
+    answers.learners.sort(key=lambda l: (l.anonymous, l.name.casefold(), l.name))
+    answers.practice_max = dict(sorted(answers.practice_max.items()))
 
 
 def group_of(ex: ExerciseBase) -> str:
@@ -174,8 +196,13 @@ def _mark_column(ex: ExerciseBase) -> str:
     return f"{ex.id}{MARK} ({', '.join(ex.RUBRIC_POINTS)}; worth {ex.weight})"
 
 
-def columns(bank: dict[str, ExerciseBase]) -> list[str]:
-    """The CSV's header: who, totals, then each exercise, then each reflection's words and mark."""
+def practice_column(assignment: str, max_score: float) -> str:
+    return f"{assignment} (nbgrader, of {max_score:g})"
+
+
+def columns(bank: dict[str, ExerciseBase], practice_max: dict[str, float] | None = None) -> list[str]:
+    """The CSV's header: who, totals, then each exercise, then each reflection's words and mark, then the practice
+    sets' nbgrader scores (when there are any)."""
     head = ["learner", "files", "last answer"]
     for group in groups(bank):
         possible = sum(group_of(ex) == group for ex in graded(bank))
@@ -185,6 +212,7 @@ def columns(bank: dict[str, ExerciseBase]) -> list[str]:
     head += [ex.id for ex in graded(bank)]
     for ex in reflections(bank):
         head += [f"{ex.id} words", _mark_column(ex)]
+    head += [practice_column(name, top) for name, top in (practice_max or {}).items()]
     return head
 
 
@@ -241,6 +269,8 @@ def rows(answers: ClassAnswers) -> list[list[object]]:
         for ex in reflections(bank):
             text = learner.responses.get(ex.id)
             row += ["" if text is None else count_words(str(text)), marked.get(ex.id, "")]
+        given = answers.practice.get(learner.name, {})
+        row += ["" if given.get(name) is None else f"{given[name]:g}" for name in answers.practice_max]
         table.append(row)
     return table
 
@@ -249,7 +279,7 @@ def csv_text(answers: ClassAnswers) -> str:
     """The gradebook as CSV text (UTF-8, comma-separated, one header row), as spreadsheets and LMS imports take it."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns(answers.bank))
+    writer.writerow(columns(answers.bank, answers.practice_max))
     writer.writerows(rows(answers))
     return out.getvalue()
 

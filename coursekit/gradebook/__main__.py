@@ -1,4 +1,4 @@
-"""Command line: ``python -m coursekit.gradebook ANSWERS_DIR --out OUT_DIR [--roster FILE]``."""
+"""Command line: ``python -m coursekit.gradebook ANSWERS_DIR --out OUT_DIR [--roster FILE] [--nbgrader gradebook.db]``."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from coursekit.exercises.model import BankError, load_bank
-from coursekit.gradebook import read_class, read_marks, write
+from coursekit.gradebook import add_practice, read_class, read_marks, write
+from coursekit.gradebook.practice import ScoresError, read_scores
 from coursekit.gradebook.report import ReportError
 from coursekit.paths import EXERCISE_BANK_DIR
 
@@ -19,6 +20,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True, help="where to write gradebook.csv and report.html")
     parser.add_argument("--marks", type=Path, help="a gradebook.csv in which you typed rubric marks: carried into the new one")
     parser.add_argument("--roster", type=Path, help="a text file with one expected learner per line (to see who sent nothing)")
+    parser.add_argument("--nbgrader", type=Path, action="append", default=[], metavar="FILE",
+                        help="nbgrader's gradebook.db, or the grades.csv of 'nbgrader export': the practice sets' scores "
+                             "(may be given more than once)")
     parser.add_argument("--bank", type=Path, default=EXERCISE_BANK_DIR, help="the exercise bank folder (default: the course's)")
     args = parser.parse_args(argv)
     if not args.answers.is_dir():
@@ -36,8 +40,10 @@ def main(argv: list[str] | None = None) -> int:
         answers = read_class(args.answers, bank)
         if args.marks:
             answers.marks, answers.mark_problems = read_marks(args.marks, bank)
+        for source in args.nbgrader:
+            add_practice(answers, read_scores(source))
         written = write(answers, args.out, roster)
-    except (BankError, ReportError) as err:
+    except (BankError, ReportError, ScoresError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
     except OSError as err:
@@ -48,6 +54,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.marks:
         marked = sum(len(m) for m in answers.marks.values())
         print(f"{marked} rubric mark(s) carried over from {args.marks}; {len(answers.mark_problems)} could not be read (listed in the report).")
+    if args.nbgrader:
+        submitted = sum(score is not None for given in answers.practice.values() for score in given.values())
+        print(f"{submitted} practice-set score(s) from nbgrader, {len(answers.practice_max)} set(s).")
     for path in written[:2]:
         print(f"wrote {path}")
     return 0

@@ -191,6 +191,22 @@ def _submitted(answers: ClassAnswers, roster: list[str]) -> str:
     return "\n".join(lines)
 
 
+def _practice(answers: ClassAnswers) -> str:
+    """The practice sets' nbgrader scores, one row per learner (only when nbgrader's scores were given)."""
+    if not answers.practice_max:
+        return ""
+    head = "".join(f'<th scope="col">{escape(name)} (of {top:g})</th>' for name, top in answers.practice_max.items())
+    lines = ['<h2 id="practice">Practice sets (autograded by nbgrader)</h2>',
+             f'<table><thead><tr><th scope="col">Learner</th>{head}</tr></thead><tbody>']
+    for learner in answers.learners:
+        given = answers.practice.get(learner.name, {})
+        cells = "".join('<td class="missing">not submitted</td>' if given.get(name) is None else f"<td>{given[name]:g}</td>"
+                        for name in answers.practice_max)
+        lines.append(f'<tr><th scope="row">{escape(learner.name)}</th>{cells}</tr>')
+    lines.append("</tbody></table>")
+    return "\n".join(lines)
+
+
 def _bad_files(answers: ClassAnswers) -> str:
     if not answers.bad_files:
         return "<p>Every file was read.</p>"
@@ -259,6 +275,7 @@ def html(answers: ClassAnswers, roster: list[str]) -> str:
 a result written in a file is ignored. The gradebook for a spreadsheet is <code>gradebook.csv</code>, beside this page.</p>
 <h2 id="submitted">Who has sent what</h2>
 {_submitted(answers, roster)}
+{_practice(answers)}
 <h2 id="bad-files">Files that could not be read</h2>
 {_bad_files(answers)}
 <h2 id="scores">Scores per part</h2>
