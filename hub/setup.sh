@@ -39,10 +39,21 @@ if [ ! -x hub/.venv/bin/python ]; then
   echo "hub/setup: creating hub/.venv with $PYTHON ($("$PYTHON" --version 2>&1))"
   "$PYTHON" -m venv hub/.venv || die "could not create hub/.venv (Debian: sudo apt-get install python3-venv)."
 fi
-stamp="hub/.venv/.installed.$(cat hub/requirements.txt pyproject.toml | sha256sum | cut -c1-16)"
+stamp="hub/.venv/.installed.$(cat requirements.txt hub/requirements.txt pyproject.toml | sha256sum | cut -c1-16)"
 if [ ! -f "$stamp" ]; then
-  echo "hub/setup: installing the hub's pinned Python packages (hub/requirements.txt)"
-  hub/.venv/bin/python -m pip install --quiet --disable-pip-version-check -r hub/requirements.txt -e .
+  echo "hub/setup: installing the course's pins and the hub's (requirements.txt, hub/requirements.txt)"
+  # The course's freeze, where hub/requirements.txt pins the same package its pin instead (paths stay relative
+  # to the repository, where pip runs), then the hub's own packages.
+  hub/.venv/bin/python - requirements.txt hub/requirements.txt > hub/.venv/requirements-course.txt <<'PY'
+import re, sys
+name = lambda line: re.split(r"[=<>!~\[ ;]", line.strip(), maxsplit=1)[0].lower().replace("_", "-")
+hub = {name(l) for l in open(sys.argv[2]) if l.strip() and not l.startswith("#")}
+for line in open(sys.argv[1]):
+    if not (line.strip() and not line.startswith(("#", "-", ".")) and name(line) in hub):
+        sys.stdout.write(line)
+PY
+  hub/.venv/bin/python -m pip install --quiet --disable-pip-version-check \
+    -r hub/.venv/requirements-course.txt -r hub/requirements.txt
   rm -f hub/.venv/.installed.*
   touch "$stamp"
 fi
