@@ -58,7 +58,8 @@ def link(hub: str, repo: str, branch: str = DEFAULT_BRANCH, open_path: str = "")
         raise HubError(f"the branch must be a branch name, not {branch!r}")
     target = folder_name(repo)
     where = "/".join(part for part in (target, open_path.strip("/")) if part)
-    query = urlencode({"repo": repo.strip(), "branch": branch.strip(), "urlpath": f"lab/tree/{where}"})
+    # targetpath is given: nbgitpuller's own default keeps a ".git" ending in the folder's name
+    query = urlencode({"repo": repo.strip(), "branch": branch.strip(), "targetpath": target, "urlpath": f"lab/tree/{where}"})
     return f"{hub.strip().rstrip('/')}/hub/user-redirect/git-pull?{query}"
 
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import csv
 import io
 import math
+import os
+import sys
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,6 +81,10 @@ def read_database(path: Path) -> list[PracticeScore]:
     if not path.is_file():
         raise ScoresError(f"{path}: no such file")
     scores = []
+    # nbgrader runs the alembic command, which lives beside this Python (in its environment's bin folder).
+    here = str(Path(sys.executable).parent)
+    if here not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = os.pathsep.join([here, os.environ.get("PATH", "")])
     try:
         with Gradebook(f"sqlite:///{path.resolve()}") as book:
             for assignment in book.assignments:
