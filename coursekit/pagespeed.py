@@ -1,0 +1,250 @@
+"""Sphinx extension: every page loads only what it needs and no script holds up its first paint (issue 18).
+
+Listed in ``_config.yml`` after ``coursekit.book``; ``_templates/layout.html`` does the template half.
+
+- **Icons.** The theme loads ``fontawesome.js`` (1.49 MB, every icon of Font Awesome) on every page, and
+  its style sheet names the 157 kB solid web font. The book's layout drops the script, and
+  ``_assets/icons/`` holds a subset of the theme's own Font Awesome fonts with only the icons the two
+  themes can put in a page (``icon_sources``) and those their style sheets draw (admonitions,
+  breadcrumbs, external links…); ``icons.css`` points the theme's font names at the subsets, so every
+  icon keeps the theme's look. ``python -m coursekit.pagespeed`` regenerates them from the installed
+  themes (a unit test fails while they are stale).
+- **Search.** The theme puts the whole search index (``searchindex.js``) and Sphinx's search code on every
+  page for a search-as-you-type the book does not turn on; the layout leaves them to the search page,
+  which loads them when a search is made (the search field sends the reader there).
+- **No blocking script.** Every script file a page lists is deferred (they keep their order); an inline
+  script that reads ``DOCUMENTATION_OPTIONS`` becomes a module script, which runs deferred, in the same
+  order, after the file that defines it. The chart scripts of ``coursekit.book`` are left as that module
+  adds them.
+- **SEO.** Each page gets a ``<meta name="description">``: the page's first paragraph, cut at a word
+  within ``DESCRIPTION_CHARS``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import io
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from docutils import nodes
+from sphinx.application import Sphinx
+from sphinx.builders.html._assets import _JavaScript
+
+from coursekit.paths import ROOT
+
+ICON_DIR = ROOT / "_assets" / "icons"
+ICON_CSS = "icons/icons.css"  # under html_static_path (_assets)
+DESCRIPTION_CHARS = 155
+# The theme's font faces and the files of their subsets (fa-regular: no template of either theme uses it).
+FONTS = {"fa-solid-900": ("Font Awesome 6 Free", 900), "fa-brands-400": ("Font Awesome 6 Brands", 400)}
+# Icon names a theme writes in a page: "fa-solid fa-bars", "fas fa-file", "fa-brands fa-github" ...
+ICON_CLASS = re.compile(r"\bfa(?:-solid|-brands|-regular|[sbr])\s+fa-([a-z0-9-]+)")
+# The theme's icon rules: ".fa-search:before,.fa-magnifying-glass:before{content:"\f002"}".
+ICON_RULE = re.compile(r'((?:\.fa-[a-z0-9-]+:{1,2}before,?)+)\{content:"\\([0-9a-f]{2,5})"\}')
+# Glyphs a theme's style sheet draws itself: content:"\f107", or a private-use character written as it is
+# (--pst-icon-info-circle:"\uf05a", --pst-breadcrumb-divider:"\uf105").
+CSS_GLYPH = re.compile(r'(?:content|--pst-[a-z-]+):\s*"(\\[0-9a-f]{4}|[\ue000-\uf8ff])"')
+DEFERRABLE_INLINE = "DOCUMENTATION_OPTIONS"
+PRELOAD_FONT = re.compile(r"url\((fa-solid-900\.woff)(\?v=[0-9a-f]+)\)")
+
+
+def _package_dir(name: str) -> Path:
+    module = __import__(name)
+    return Path(module.__file__).parent
+
+
+def _theme_paths() -> tuple[Path, Path]:
+    return (_package_dir("pydata_sphinx_theme") / "theme" / "pydata_sphinx_theme",
+            _package_dir("sphinx_book_theme") / "theme" / "sphinx_book_theme")
+
+
+def icon_sources() -> list[Path]:
+    """The two themes' templates, Python and page scripts (not fontawesome.js itself): every icon they can write."""
+    files = []
+    for package in ("pydata_sphinx_theme", "sphinx_book_theme"):
+        for path in sorted(_package_dir(package).rglob("*")):
+            if path.suffix in (".html", ".py") or (path.suffix == ".js" and path.parent.name == "scripts" and path.name != "fontawesome.js"):
+                files.append(path)
+    return files
+
+
+def theme_css() -> str:
+    pydata, book = _theme_paths()
+    return (pydata / "static" / "styles" / "pydata-sphinx-theme.css").read_text(encoding="utf-8") + \
+        (book / "static" / "styles" / "sphinx-book-theme.css").read_text(encoding="utf-8")
+
+
+def icon_codepoints(css: str) -> dict[str, int]:
+    """Icon name -> its code point in the theme's font, from the theme's own rules."""
+    found = {}
+    for selectors, code in ICON_RULE.findall(css):
+        for name in re.findall(r"\.fa-([a-z0-9-]+):", selectors):
+            found[name] = int(code, 16)
+    return found
+
+
+def used_icons() -> list[str]:
+    """The icon names the themes can write into a page, sorted."""
+    names = set()
+    for path in icon_sources():
+        names.update(ICON_CLASS.findall(path.read_text(encoding="utf-8", errors="replace")))
+    return sorted(names)
+
+
+def needed_codepoints() -> list[int]:
+    """Every code point the book's pages can show: the themes' icons and the glyphs their style sheets draw."""
+    css = theme_css()
+    codes = icon_codepoints(css)
+    wanted = {codes[name] for name in used_icons() if name in codes}
+    for glyph in CSS_GLYPH.findall(ICON_RULE.sub("", css)):  # not the icon rules themselves
+        wanted.add(int(glyph[1:], 16) if glyph.startswith("\\") else ord(glyph))
+    return sorted(wanted)
+
+
+def subset_font(source: Path, codepoints: list[int]) -> bytes:
+    """A WOFF font with only ``codepoints`` of ``source`` (its names and licence kept), the same bytes every time."""
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    font = TTFont(source, recalcTimestamp=False)
+    options = subset.Options()
+    options.flavor = "woff"
+    options.name_IDs = ["*"]  # keep the copyright and licence names (SIL OFL 1.1)
+    options.notdef_outline = True
+    subsetter = subset.Subsetter(options)
+    subsetter.populate(unicodes=codepoints)
+    subsetter.subset(font)
+    out = io.BytesIO()
+    font.flavor = "woff"
+    font.save(out, reorderTables=True)
+    return out.getvalue()
+
+
+def icon_files() -> dict[str, bytes]:
+    """The files of _assets/icons/, as the installed themes make them: the font subsets and the style sheet."""
+    pydata, _ = _theme_paths()
+    codepoints = needed_codepoints()
+    files = {}
+    faces = ["/* Generated by python -m coursekit.pagespeed: the theme's Font Awesome Free 6 fonts (SIL OFL 1.1,\n"
+             "   https://fontawesome.com/license/free), cut to the icons the book's themes use. Replaces fontawesome.js. */"]
+    for name, (family, weight) in FONTS.items():
+        data = subset_font(pydata / "static" / "vendor" / "fontawesome" / "webfonts" / f"{name}.ttf", codepoints)
+        files[f"{name}.woff"] = data
+        digest = hashlib.sha256(data).hexdigest()[:8]
+        faces.append(f'@font-face{{font-display:block;font-family:"{family}";font-style:normal;font-weight:{weight};'
+                     f'src:url({name}.woff?v={digest}) format("woff")}}')
+    files["icons.css"] = ("\n".join(faces) + "\n").encode("utf-8")
+    return files
+
+
+def write_icon_files(folder: Path = ICON_DIR) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, data in icon_files().items():
+        (folder / name).write_bytes(data)
+        written.append(folder / name)
+    return written
+
+
+# --- scripts ---------------------------------------------------------------------------------------------
+
+def _chart_scripts() -> tuple[str, ...]:
+    """The chart scripts coursekit.book adds (it decides how they load), if it still lists them."""
+    from coursekit import book
+
+    return tuple(getattr(book, "CHART_SCRIPTS", ()))
+
+
+def deferred(script: _JavaScript, keep: tuple[str, ...]) -> _JavaScript:
+    """The same script, made not to block rendering: a file is deferred, an inline script that needs a
+    deferred file's names becomes a (deferred, ordered) module script."""
+    attrs = dict(script.attributes)
+    if attrs.get("type") not in (None, "text/javascript", "module"):  # data, e.g. application/json
+        return script
+    if script.filename:
+        if any(k in attrs for k in ("defer", "async")) or attrs.get("type") == "module" or str(script.filename) in keep:
+            return script
+        attrs["defer"] = "defer"
+    elif DEFERRABLE_INLINE in attrs.get("body", "") and attrs.get("type") != "module":
+        attrs["type"] = "module"
+    else:
+        return script
+    return _JavaScript(script.filename, priority=script.priority, **attrs)
+
+
+def defer_scripts(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    scripts = context.get("script_files")
+    if isinstance(scripts, list):
+        keep = _chart_scripts()
+        scripts[:] = [deferred(s, keep) if isinstance(s, _JavaScript) else s for s in scripts]
+
+
+# --- meta description ------------------------------------------------------------------------------------
+
+def description(doctree: nodes.Node | None, fallback: str) -> str:
+    """The page's first paragraph of some length (not in a table, note or output), cut at a word."""
+    if doctree is not None:
+        for paragraph in doctree.findall(nodes.paragraph):
+            if any(isinstance(a, (nodes.table, nodes.Admonition, nodes.footnote, nodes.citation, nodes.field_list))
+                   for a in _ancestors(paragraph)):
+                continue
+            text = " ".join(paragraph.astext().split())
+            if len(text) >= 50:
+                return shorten(text)
+    return shorten(fallback)
+
+
+def _ancestors(node: nodes.Node):
+    node = node.parent
+    while node is not None:
+        yield node
+        node = node.parent
+
+
+def shorten(text: str, limit: int = DESCRIPTION_CHARS) -> str:
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:")
+    return cut + "…"
+
+
+def add_description(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    metatags = context.get("metatags", "")
+    if 'name="description"' in metatags:
+        return
+    title = re.sub(r"<[^>]+>", "", context.get("title", "") or "")
+    book = html.unescape(re.sub(r"<[^>]+>", "", context.get("docstitle", "") or ""))
+    fallback = f"{html.unescape(title)}: {book}" if title and book else (title or book)
+    text = description(doctree, fallback)
+    context["metatags"] = metatags + f'\n<meta name="description" content="{html.escape(text, quote=True)}" />'
+
+
+def add_icon_preload(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """The address of the solid icon font, as icons.css names it, for the layout's preload (the header shows icons)."""
+    match = PRELOAD_FONT.search((ICON_DIR / "icons.css").read_text(encoding="utf-8"))
+    if match and "pathto" in context:
+        context["icon_font_preload"] = context["pathto"](f"_static/icons/{match[1]}", 1) + match[2]
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    app.add_css_file(ICON_CSS)
+    app.connect("html-page-context", add_icon_preload)
+    app.connect("html-page-context", defer_scripts, priority=990)  # after every extension has added its scripts
+    app.connect("html-page-context", add_description)
+    env_version = int(hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:8], 16)
+    return {"version": "0.1", "env_version": env_version, "parallel_read_safe": True, "parallel_write_safe": True}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Regenerate _assets/icons/ from the installed themes."""
+    for path in write_icon_files():
+        print(f"wrote {path.relative_to(ROOT)} ({path.stat().st_size:,} bytes)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
