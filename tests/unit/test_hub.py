@@ -174,3 +174,18 @@ def test_before_a_server_starts_its_home_is_closed_and_only_trainers_get_the_for
     assert learner["ServerApp"]["jpserver_extensions"]["nbgrader.server_extensions.formgrader"] is False
     hidden = json.loads((HUB_DIR / "jupyter" / "learner" / "labconfig" / "page_config.json").read_text(encoding="utf-8"))
     assert hidden["disabledExtensions"]["@jupyter/nbgrader:formgrader"] is True
+
+
+def test_the_kubernetes_values_mount_one_exchange_and_cannot_open_without_a_real_sign_in():
+    import yaml
+
+    values = yaml.safe_load((HUB_DIR / "z2jh-values.yaml").read_text(encoding="utf-8"))
+    single = values["singleuser"]
+    mounts = {m["name"]: m["mountPath"] for m in single["storage"]["extraVolumeMounts"]}
+    assert single["extraEnv"]["COURSEKIT_EXCHANGE"] == mounts["nbgrader-exchange"]
+    assert values["hub"]["config"]["JupyterHub"]["authenticator_class"] == "CHANGE-ME", \
+        "no working default: a hub opened as is must fail to start, not let anyone in"
+    assert values["hub"]["config"]["Authenticator"]["allow_all"] is False
+    assert single["image"]["tag"] != "latest"
+    image, dev = _pins(HUB_DIR / "requirements-image.txt"), _pins(ROOT / "requirements-dev.txt")
+    assert image == {name: dev[name] for name in image} and "nbgrader" in image
