@@ -1,8 +1,8 @@
 """Sphinx extension for the course book: assets only where needed, and accessible theme output.
 
-Listed in ``_config.yml``. A page whose body holds an Altair chart gets vega, vega-lite,
-vega-embed and ``vega-offline.js`` (priority 200, before any other page script) and
-``charts.css``; a page
+Listed in ``_config.yml``. A page whose body holds an Altair chart gets the course's chart loader
+(``coursekit/charts/assets/charts.js``, deferred), which loads the vendored vega, vega-lite and vega-embed
+builds when a chart needs them, and ``charts.css``; a page
 with an exercise gets ``exercises.js`` and ``exercises.css``. Other pages load neither. Every page gets
 ``print.css`` for print only (``media="print"``).
 
@@ -32,18 +32,22 @@ from sphinx.application import Sphinx
 from sphinx.errors import ConfigError, ExtensionError
 
 from coursekit import THEMED_OUTPUT
+from coursekit.charts import core as charts
 from coursekit.charts.core import HTML_MARKER as CHART_MARKER
 from coursekit.exercises import answer_key, catalogue
 from coursekit.exercises import static as exercise_html
 
-CHART_SCRIPTS = ("vendor/vega.min.js", "vendor/vega-lite.min.js", "vendor/vega-embed.min.js", "vega-offline.js")
+# The vendored builds (coursekit.assets), in load order, as the loader's data-vega: paths relative to the loader.
+CHART_LIBRARIES = ("vendor/vega.min.js", "vendor/vega-lite.min.js", "vendor/vega-embed.min.js")
+# A chart is drawn (and vega first loaded) when it comes within this margin of the viewport (a share of its
+# height): a phone reader scrolling down finds it drawn; a page whose charts are far down loads no vega at first.
+CHART_NEAR = "50%"
 
 
 def add_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     body = context.get("body", "")
     if CHART_MARKER in body:
-        for script in CHART_SCRIPTS:
-            app.add_js_file(script, priority=200)
+        app.add_js_file(charts.LOADER, defer="defer", **{"data-vega": " ".join(CHART_LIBRARIES), "data-near": CHART_NEAR})
         app.add_css_file("charts.css")
     if THEMED_OUTPUT in body:
         app.add_css_file("themed-outputs.css")
@@ -56,8 +60,8 @@ def add_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict
 
 
 def add_package_assets(app: Sphinx, config: Any) -> None:
-    """Serve the exercise script and style sheet from the package (they ship as its package data)."""
-    config.html_static_path.append(str(exercise_html.ASSET_DIR))
+    """Serve the exercise script and style sheet, and the chart loader, from the package (its package data)."""
+    config.html_static_path.extend([str(exercise_html.ASSET_DIR), str(charts.SCRIPT_DIR)])
 
 
 SOLUTION_MODES = {"folded": ["hide-input"], "hidden": ["remove-input", "remove-output"]}

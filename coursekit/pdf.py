@@ -30,6 +30,7 @@ from urllib.parse import urlparse
 
 import yaml
 
+from coursekit.charts.core import SCROLL_THROUGH_CHARTS
 from coursekit.paths import ROOT
 
 BOOK_PDF = "social-business-in-practice.pdf"
@@ -165,6 +166,7 @@ class Printer:
         try:
             page.goto(f"{self.server.origin}/{docname}.html", wait_until="load")
             if charts:
+                page.evaluate(SCROLL_THROUGH_CHARTS)  # charts are drawn as they come near the viewport
                 try:
                     page.wait_for_function(f'document.querySelectorAll("{CHART_SVGS}").length >= {charts}',
                                            timeout=CHART_TIMEOUT_MS)

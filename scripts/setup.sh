@@ -26,7 +26,7 @@ rm -f .venv/.installed-*  # the stamp of the combined set, before stamps were ke
 for file in "${requirements[@]}"; do
   hashed=("$file")
   # requirements.txt installs the course package itself (-e .); the dev tools are installed beside its pins.
-  [ "$file" = requirements.txt ] && hashed+=(pyproject.toml) || hashed+=(requirements.txt)
+  [ "$file" = requirements.txt ] && hashed+=(pyproject.toml jupyter-config/pyproject.toml) || hashed+=(requirements.txt)
   stamp=".venv/.installed.$file.$(cat "${hashed[@]}" | sha256sum | cut -c1-16)"
   if [ ! -f "$stamp" ]; then
     echo "setup: installing pinned Python packages ($file)"

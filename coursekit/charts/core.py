@@ -8,16 +8,19 @@ same bytes (strict nbval) and the book can draw it with its own vendored vega sc
 
 from __future__ import annotations
 
+import base64
 import functools
 import hashlib
+import html
 import json
+import re
 import textwrap
 from collections import Counter
+from pathlib import Path
 from typing import Any, Callable, TypeVar
 
 import altair as alt
 import pandas as pd
-from altair.utils.mimebundle import spec_to_mimebundle
 
 from coursekit import data
 
@@ -65,6 +68,8 @@ CHAR_EM = 0.6  # a generous average character width, in ems: wrapped lines never
 LABEL_SHARE = 0.4  # long axis labels and legend labels get at most this share of the chart's width
 DISCRETE_ROW = 40  # pixels per row of a discrete y axis that has no height of its own
 NARROW = 600  # below this width (pixels), legends stack their entries in one column
+# The width a chart takes where its container has none (a static image, a page with no layout yet).
+DEFAULT_WIDTH = 600
 _COMPOSED = ("vconcat", "hconcat", "concat", "facet", "repeat")
 _LEGEND_CHANNELS = ("color", "fill", "stroke", "shape", "size", "opacity", "fillOpacity", "strokeOpacity", "strokeDash", "strokeWidth")
 
@@ -239,7 +244,7 @@ def fit(spec: dict[str, Any]) -> dict[str, Any]:
         rows = _rows(spec, spec.get("datasets", {}))
         spec["height"] = max(rows, 1) * DISCRETE_ROW
     spec.setdefault("params", []).append(
-        {"name": WIDTH_PARAM, "expr": "isFinite(width) && containerSize()[0] > 0 ? containerSize()[0] : 600"})
+        {"name": WIDTH_PARAM, "expr": f"isFinite(width) && containerSize()[0] > 0 ? containerSize()[0] : {DEFAULT_WIDTH}"})
     # Several legends below a chart stack, each starting at the left edge.
     spec.setdefault("config", {}).setdefault("legend", {})["layout"] = {"expr": "{bottom: {direction: 'vertical', anchor: 'start'}}"}
     room = f"min(%s, max(90, round({WIDTH_PARAM} * {LABEL_SHARE})))"
@@ -314,23 +319,99 @@ class ScriptSafeJSON(json.JSONEncoder):
         return super().encode(o).translate(_SCRIPT_SAFE)
 
 
+def _script_json(value: Any) -> str:
+    return json.dumps(value, cls=ScriptSafeJSON, sort_keys=True)
+
+
+# The stored image ---------------------------------------------------------------------------------
+# Every chart output carries a static SVG of the chart, drawn by vl-convert when the cell runs, as an
+# <img> inside the chart's box with the chart's description as its alternative text. JupyterLab (before
+# a notebook is run, when it strips scripts), GitHub, nbviewer and nbconvert's HTML show it; where scripts
+# run, the live chart replaces it once drawn. vl-convert measures text with the fonts it carries (the same
+# image on any machine: strict nbval compares it); the faces below share Arial's metrics, so labels measured
+# then fit where the image is shown.
+IMAGE_FONT = "Arial, 'Liberation Sans', Arimo, Helvetica, sans-serif"
+IMAGE_CLASS = "coursekit-chart-image"
+CHART_CLASS = "coursekit-chart"
+# The chart's box fills its column (Vega-Lite's width="container" follows it) and stacks the chart over its
+# sliders; inline, because JupyterLab, GitHub and nbviewer show the output without the book's style sheets.
+CHART_STYLE = "width: 100%; display: flex; flex-direction: column; align-items: flex-start;"
+# The script every chart page (and the Jupyter server extension, coursekit.server) serves: it loads vega
+# when a chart needs it and draws every chart queued in window.coursekitCharts.
+SCRIPT_DIR = Path(__file__).with_name("assets")
+LOADER = "charts.js"
+# A reader's scroll through a page, for tools that drive a browser (the PDF edition, the tests): each chart
+# in turn is brought into view long enough for the book's loader to notice it, then the page returns to its top.
+SCROLL_THROUGH_CHARTS = f"""async () => {{
+  const frame = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+  for (const chart of document.querySelectorAll(".{CHART_CLASS}")) {{ chart.scrollIntoView({{block: "center"}}); await frame(); }}
+  window.scrollTo(0, 0);
+}}"""
+# Shown under the stored image when the live chart cannot be drawn (a Jupyter without the course's
+# server extension, or vega missing); the image stays.
+FALLBACK_NOTE = ("This is the chart's stored image: the live chart could not be drawn here. Install the course "
+                 "(python -m pip install -r requirements.txt) and restart Jupyter to draw it live, with no network.")
+
+
+def vegalite_version() -> str:
+    """The Vega-Lite version vl-convert draws with: Altair's, as major.minor."""
+    return ".".join(alt.VEGALITE_VERSION.split(".")[:2])
+
+
+def static_svg(spec: dict[str, Any]) -> str | None:
+    """The fitted chart drawn as SVG at ``DEFAULT_WIDTH`` by vl-convert; None where vl-convert is not installed."""
+    try:
+        import vl_convert
+    except ImportError:  # a learner's own environment without it: the live chart still draws
+        return None
+    spec = json.loads(json.dumps(spec))
+    if spec.get("width") == "container":
+        spec["width"] = DEFAULT_WIDTH
+    spec.setdefault("config", {})["font"] = IMAGE_FONT
+    return vl_convert.vegalite_to_svg(spec, vl_version=vegalite_version())
+
+
+def image_html(svg: str, description: str) -> str:
+    """An <img> of the SVG, as a data: URL (kept by JupyterLab's sanitiser, GitHub and nbconvert), scaled to its box."""
+    width, height = (re.search(f' {name}="([0-9.]+)"', svg[:400]).group(1) for name in ("width", "height"))  # type: ignore[union-attr]
+    source = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return (f'<img class="{IMAGE_CLASS}" src="data:image/svg+xml;base64,{source}" alt="{html.escape(description)}" '
+            f'width="{width}" height="{height}" style="max-width: 100%; height: auto;">')
+
+
+# The inline script of every chart output: queue the chart for the page's loader; inside Jupyter (which has
+# no loader of its own) also fetch the loader from the course's server extension, once per page. Nothing
+# random, nothing from another host: re-running a cell gives the same bytes.
+_QUEUE = """(function (chart) {
+  chart.element = document.currentScript.previousElementSibling;
+  var charts = window.coursekitCharts = window.coursekitCharts || [];
+  charts.push(chart);
+  var config = document.getElementById("jupyter-config-data");
+  if (charts.loader || !config) return;
+  var script = charts.loader = document.createElement("script");
+  script.src = (JSON.parse(config.textContent).baseUrl || "/") + "coursekit/%(loader)s";
+  script.dataset.vega = "vega.js";
+  script.onerror = function () {
+    charts.splice(0).forEach(function (queued) {
+      var note = document.createElement("p");
+      note.textContent = queued.fallback;
+      queued.element.appendChild(note);
+    });
+  };
+  document.head.appendChild(script);
+})(%(chart)s);"""
+
+
 def render(spec: dict[str, Any], **metadata: Any) -> dict[str, str]:
-    """Altair's universal HTML template, the chart fitted to its container (``fit``), with a content-derived
-    element id and script-safe JSON."""
+    """The chart fitted to its container (``fit``) with a content-derived element id: its stored SVG image,
+    and a script that hands it to the course's loader (``assets/charts.js``) to be drawn live."""
     spec = fit(spec)
-    return spec_to_mimebundle(  # type: ignore[return-value]
-        spec,
-        format="html",
-        mode="vega-lite",
-        vega_version=alt.VEGA_VERSION,
-        vegalite_version=alt.VEGALITE_VERSION,
-        vegaembed_version=alt.VEGAEMBED_VERSION,
-        template="universal",
-        output_div=_stable_div(spec),
-        embed_options=EMBED_OPTIONS,
-        json_kwds={"cls": ScriptSafeJSON},
-        **metadata,
-    )
+    element = _stable_div(spec)
+    svg = static_svg(spec)
+    image = image_html(svg, spec.get("description", "")) if svg else ""
+    chart = {"spec": spec, "options": EMBED_OPTIONS, "fallback": FALLBACK_NOTE}
+    script = _QUEUE % {"loader": LOADER, "chart": _script_json(chart)}
+    return {"text/html": f'<div id="{element}" class="{CHART_CLASS}" style="{CHART_STYLE}">{image}</div>\n<script type="text/javascript">\n{script}\n</script>'}
 
 
 alt.renderers.register("coursekit", render)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import pytest
 
+from coursekit.charts.core import SCROLL_THROUGH_CHARTS
 from helpers import BUILD_HTML, built_pages
 
 pytestmark = pytest.mark.browser
@@ -66,6 +67,7 @@ def _measure_every_page(browser, book_url, width: int) -> dict[str, dict]:
         for name in CHART_PAGES:
             page.goto(book_url + name, wait_until="load")
             count = (BUILD_HTML / name).read_text(encoding="utf-8").count('<div id="altair-viz-')
+            page.evaluate(SCROLL_THROUGH_CHARTS)  # charts draw as they come near the viewport
             page.wait_for_function(f'document.querySelectorAll("{CHART} svg").length >= {count}', timeout=15_000)
             # Container-wide charts draw once more after the first layout: wait until two frames agree.
             page.wait_for_function("""() => new Promise(done => {

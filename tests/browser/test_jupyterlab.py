@@ -11,12 +11,15 @@ the notebook and checks, in order:
    bank's feedback, and the answer is written to the learner's progress file;
 3. after a reload and a second run: the form starts from the saved answer (work is not lost).
 
-Chart cells load vega from a CDN in JupyterLab (Altair's HTML output); outside hosts are blocked
-here, so the test also asserts that those are the only outside requests a notebook makes.
+Charts, offline (every request to another host is blocked and recorded; none may be made): before a
+lesson is run, each chart output shows its stored image with the chart's description as alternative text
+(JupyterLab strips the scripts of outputs it does not trust); after Run All, each chart is drawn live by
+vega, which the course's Jupyter server extension (coursekit/server.py) serves from the learner's machine.
 """
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import re
@@ -39,6 +42,7 @@ pytestmark = pytest.mark.browser
 
 LESSON = ROOT / "chapters" / "2-contact" / "2-1-weak-link.ipynb"
 MY_ANSWERS = ROOT / "back" / "my-answers.ipynb"
+CHART_LESSON = ROOT / "chapters" / "2-contact" / "2-5-french-users-fatigue.ipynb"  # three charts
 # The questions, options and answers come from the bank, so the test follows any rewrite of them.
 SINGLE_EX = get("contact-2-1-platforms-not-enough")
 NUMERIC_EX = get("contact-2-1-read-the-chart")
@@ -48,7 +52,6 @@ RIGHT = next(c for c in SINGLE_EX.choices if c.correct)
 WRONG = next(c for c in SINGLE_EX.choices if not c.correct)
 ANSWER = f"{NUMERIC_EX.answer:g}"
 TOO_LOW = f"{NUMERIC_EX.answer - NUMERIC_EX.tolerance - 5:g}"
-CDN_HOSTS = {"cdn.jsdelivr.net"}
 
 
 def _free_port() -> int:
@@ -65,6 +68,7 @@ def lab(tmp_path_factory):
     work.mkdir()
     shutil.copy(LESSON, work / LESSON.name)
     shutil.copy(MY_ANSWERS, work / MY_ANSWERS.name)
+    shutil.copy(CHART_LESSON, work / CHART_LESSON.name)
     progress = home / "progress"
     port, token = _free_port(), secrets.token_hex(16)
     env = {
@@ -218,8 +222,44 @@ def test_a_learner_opens_a_lesson_runs_it_and_the_exercises_answer_back(lab_page
     assert numeric.locator("input[type=text]").input_value() == ANSWER
     numeric.get_by_text(NUMERIC_EX.check(ANSWER).message[:50], exact=False).wait_for()
 
-    # Only the chart libraries come from outside (blocked here): JupyterLab itself asks for nothing.
-    assert {urlparse(u).hostname for u in page.outside} <= CDN_HOSTS, page.outside
+    # Charts included, nothing came from another host.
+    assert page.outside == []
+
+
+# The charts of the notebook on show (another notebook's tab stays in the page, hidden).
+CHARTS_SEEN = """() => [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output .coursekit-chart')].map(c => {
+  const img = c.querySelector('img');
+  return {image: !!img && img.complete && img.naturalWidth > 0, alt: img ? img.alt : null,
+          drawn: !!c.querySelector('svg.marks'), width: c.getBoundingClientRect().width, note: c.textContent.trim()};
+})"""
+
+
+def test_charts_show_their_image_before_running_and_draw_live_after_with_no_network(lab_page):
+    from coursekit.charts.core import CHART_CLASS
+
+    page, address, progress = lab_page
+    notebook = json.loads(CHART_LESSON.read_text(encoding="utf-8"))
+    stored = [re.search(r'alt="([^"]*)"', "".join(o["data"]["text/html"])).group(1)
+              for cell in notebook["cells"] for o in cell.get("outputs", [])
+              if f'class="{CHART_CLASS}"' in "".join(o.get("data", {}).get("text/html", ""))]
+    assert len(stored) == 3, "the lesson's notebook stores three charts"
+    page.goto(address.replace(LESSON.name, CHART_LESSON.name))
+    page.locator(".jp-Notebook").first.wait_for()
+    page.locator(".jp-StatusBar-TextItem", has_text=re.compile(r"\| Idle$")).first.wait_for()
+
+    # Before running: every chart is its stored image, described; nothing is drawn yet.
+    page.wait_for_function(f"({CHARTS_SEEN})().filter(c => c.image).length === {len(stored)}")
+    before = page.evaluate(CHARTS_SEEN)
+    assert [c["alt"] for c in before] == [html.unescape(a) for a in stored]
+    assert all(c["alt"] and len(c["alt"]) > 40 and not c["drawn"] for c in before)
+
+    # Run ▸ Run All Cells: every chart draws live (vega from the course's server extension), in its image's place.
+    page.locator("#jp-MainMenu").get_by_text("Run", exact=True).click()
+    page.locator("li[data-command='runmenu:run-all']").click()
+    page.wait_for_function(f"({CHARTS_SEEN})().filter(c => c.drawn).length === {len(stored)}", timeout=60_000)
+    after = page.evaluate(CHARTS_SEEN)
+    assert all(c["drawn"] and c["width"] > 300 and not c["image"] for c in after), after
+    assert page.outside == [], "a chart reached for another host"
 
 
 def test_every_option_of_every_choice_exercise_is_visible_and_selectable(browser, lab):

@@ -9,6 +9,7 @@ import json
 import pytest
 
 from coursekit.assets import MANIFEST
+from coursekit.charts.core import SCROLL_THROUGH_CHARTS
 from coursekit.exercises import load_bank, load_file, static
 from coursekit.exercises.numbers import MESSAGES
 from axe import violations
@@ -23,6 +24,8 @@ CHART_SVGS = "[id^='altair-viz-'] svg"
 
 
 def _wait_for_charts(page, expected: int) -> None:
+    """Scroll through the page as a reader would (charts draw as they come near), then wait for every one."""
+    page.evaluate(SCROLL_THROUGH_CHARTS)
     page.wait_for_function(
         f"document.querySelectorAll(\"{CHART_SVGS}\").length >= {expected}", timeout=15_000
     )
@@ -66,6 +69,7 @@ class TestEveryPageInDarkMode:
 
 def test_charts_use_the_vendored_libraries_that_altair_expects(visit, book_url):
     seen = visit(book_url + "chapters/2-contact/2-1-weak-link.html")
+    _wait_for_charts(seen.page, 1)
     versions = seen.page.evaluate("[vega.version, vegaLite.version, vegaEmbed.version]")
     manifest = json.loads(MANIFEST.read_text(encoding="utf-8"))
     assert versions == [manifest[name]["version"] for name in ("vega", "vega-lite", "vega-embed")]

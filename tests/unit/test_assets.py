@@ -36,13 +36,6 @@ def test_vendored_files_are_the_manifest_ones():
         assert f'"{entry["version"]}"'.encode() in body, "the file does not carry its declared version"
 
 
-def test_offline_script_announces_altairs_versions():
-    text = assets.OFFLINE_JS.read_text(encoding="utf-8")
-    assert text == assets.offline_js()
-    for version in (alt.VEGA_VERSION, alt.VEGALITE_VERSION, alt.VEGAEMBED_VERSION):
-        assert f'"{version}"' in text
-
-
 def test_version_prefixes_follow_component_boundaries():
     assert assets.satisfies("6.4.0", "6")
     assert assets.satisfies("6.4.1", "6.4.1")

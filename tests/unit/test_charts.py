@@ -3,12 +3,15 @@ output is stable and cannot break out of its script; labels cannot break a Vega 
 
 from __future__ import annotations
 
+import base64
+import html as html_module
 import inspect
 import json
 import re
 import shutil
 import subprocess
 import sys
+import xml.etree.ElementTree as ET
 
 import altair as alt
 import pandas as pd
@@ -41,11 +44,24 @@ def fresh_ids(monkeypatch):
     monkeypatch.setattr(core, "_seen", type(core._seen)())
 
 
-def _embedded_spec(html: str) -> dict:
-    """The spec as the page's script reads it: the JSON argument after Altair's template function."""
+def _embedded_chart(html: str) -> dict:
+    """The chart as the page's script reads it: the JSON argument of the output's queueing function."""
     start = html.rindex("})(") + len("})(")
-    spec, _ = json.JSONDecoder().raw_decode(html, start)
-    return spec
+    chart, _ = json.JSONDecoder().raw_decode(html, start)
+    return chart
+
+
+def _embedded_spec(html: str) -> dict:
+    return _embedded_chart(html)["spec"]
+
+
+def _stored_image(html: str) -> tuple[str, str, ET.Element]:
+    """The output's <img>: its tag, its alternative text (unescaped) and its SVG, parsed."""
+    tags = re.findall(r"<img [^>]*>", html)
+    assert len(tags) == 1, "one stored image per chart"
+    source = re.search(r'src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)"', tags[0]).group(1)
+    alt_text = re.search(r' alt="([^"]*)"', tags[0]).group(1)
+    return tags[0], html_module.unescape(alt_text), ET.fromstring(base64.b64decode(source).decode("utf-8"))
 
 
 def test_importing_charts_enables_the_course_theme_and_renderer():
@@ -185,3 +201,46 @@ def test_a_fresh_process_renders_identical_bytes():
     runs = [subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout for _ in range(2)]
     assert runs[0] == runs[1]
     assert '"actions": false' in runs[0]
+
+
+# The stored image ------------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("function", CHART_FUNCTIONS, ids=lambda f: f.__name__)
+def test_every_chart_output_stores_an_svg_image_described_by_the_chart(function):
+    chart = function(data.load(function.table))
+    html = charts.render(chart.to_dict())["text/html"]
+    tag, alt_text, svg = _stored_image(html)
+    spec = _embedded_spec(html)
+    assert alt_text == spec["description"], "the image's alternative text is the chart's description"
+    assert svg.tag == "{http://www.w3.org/2000/svg}svg" and svg.get("width") == str(core.DEFAULT_WIDTH)
+    assert f'width="{core.DEFAULT_WIDTH}"' in tag and f'height="{svg.get("height")}"' in tag, "the image reserves its box"
+    texts = " ".join(t.text or "" for t in svg.iter("{http://www.w3.org/2000/svg}text"))
+    assert spec["description"] and texts.strip(), "the image draws the chart's text (title, labels)"
+    links = [value for element in svg.iter() for key, value in element.attrib.items() if key.endswith("href")]
+    assert not [link for link in links if not link.startswith("#")], "the image refers to nothing outside itself"
+    # The image sits inside the chart's box, before the script that draws the live chart over it.
+    assert html.index("<img") < html.index("</div>") < html.index("<script")
+
+
+def test_the_image_is_drawn_at_the_fallback_width_of_a_fitted_chart():
+    spec = charts.fit(charts.importance_by_horizon(data.load("mitsmr_2012_importance_by_horizon")).to_dict())
+    width = next(p for p in spec["params"] if p["name"] == core.WIDTH_PARAM)
+    assert width["expr"].endswith(f": {core.DEFAULT_WIDTH}"), "live chart and image fall back to one width"
+    assert spec["width"] == "container"
+
+
+def test_without_vl_convert_a_chart_has_no_image_but_still_draws(monkeypatch):
+    monkeypatch.setitem(sys.modules, "vl_convert", None)  # import vl_convert raises ImportError
+    html = charts.render(charts.importance_by_horizon(data.load("mitsmr_2012_importance_by_horizon")).to_dict())["text/html"]
+    assert "<img" not in html
+    assert charts.HTML_MARKER in html and _embedded_chart(html)["spec"]["width"] == "container"
+
+
+def test_the_output_asks_only_its_own_jupyter_server_for_the_loader_and_says_what_to_do_when_it_cannot():
+    html = charts.render(charts.importance_by_horizon(data.load("mitsmr_2012_importance_by_horizon")).to_dict())["text/html"]
+    script = html[html.index("<script"):html.rindex("})(")]  # the code, without the chart's JSON (its $schema is a name, never loaded)
+    assert "http" not in script and "//" not in script, "no address of another host"
+    assert f'"coursekit/{core.LOADER}"' in script and "jupyter-config-data" in script
+    chart = _embedded_chart(html)
+    assert chart["fallback"] == core.FALLBACK_NOTE and "requirements.txt" in chart["fallback"]
+    assert chart["options"] == core.EMBED_OPTIONS
