@@ -111,6 +111,12 @@ def _processes_of(user: str) -> list[int]:
     return [int(pid) for pid in listed.split()]
 
 
+def _memory_of(user: str) -> float:
+    """The resident memory of an account's processes (its server and kernel), in MB, for the README's sizing."""
+    listed = subprocess.run(["ps", "-o", "rss=", "-u", user], capture_output=True, text=True).stdout
+    return sum(int(kb) for kb in listed.split()) / 1024
+
+
 def _stop(process: subprocess.Popen | None) -> None:
     if process is None or process.poll() is not None:
         return
@@ -284,6 +290,7 @@ def test_a_class_on_the_hub_pulls_the_course_answers_alone_and_submits_a_practic
     max_score = sum(c["metadata"]["nbgrader"].get("points", 0) for c in tasks["cells"]
                     if c["metadata"].get("nbgrader", {}).get("grade"))
     started = time.monotonic()
+    memory: dict[str, float] = {}
 
     def scenario():
         from playwright.sync_api import sync_playwright
@@ -298,6 +305,7 @@ def test_a_class_on_the_hub_pulls_the_course_answers_alone_and_submits_a_practic
                 for name in learners:
                     pages[name].wait_for_url(re.compile(rf"/user/{name}/lab/tree/social-business/"), timeout=180_000)
                     _run_lesson_and_answer(pages[name], choices[name])
+                memory.update({name: _memory_of(name) for name in learners})
 
                 # The trainer: the course folder, then generate and release the practice set from the formgrader.
                 teacher = _sign_in(browser, hub, trainer)
@@ -364,4 +372,5 @@ def test_a_class_on_the_hub_pulls_the_course_answers_alone_and_submits_a_practic
     assert scores[learners[0]] == max_score
     assert 0 < scores[learners[1]] < max_score
     assert scores[learners[2]] == 0
-    print(f"hub end to end: {time.monotonic() - started:.0f} s after the hub started; scores {scores} of {max_score:g}")
+    print(f"hub end to end: {time.monotonic() - started:.0f} s after the hub started; scores {scores} of {max_score:g}; "
+          f"memory per learner after lesson 2.1 (server and kernel): {', '.join(f'{m:.0f} MB' for m in memory.values())}")
