@@ -10,7 +10,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-BUILD_HTML = ROOT / "_build" / "html"
+# The built book the tests read; COURSEKIT_BUILD_HTML points them at another build (e.g. one made with --path-output).
+BUILD_HTML = Path(os.environ.get("COURSEKIT_BUILD_HTML", ROOT / "_build" / "html"))
 SHARED = Path(os.environ.get("COURSE_SHARED_DIR", ROOT.parent / "shared"))
 NO_BUILD = "(no built book: run bash scripts/build.sh)"
 EVERY_TYPE = FIXTURES / "banks" / "every_type.yml"  # one exercise of every type, markup in every text
