@@ -69,6 +69,10 @@ def _why_not() -> str | None:
     for tool in ("useradd", "userdel", "groupadd", "groupdel", "chpasswd", "runuser", "git"):
         if not shutil.which(tool) and not Path(f"/usr/sbin/{tool}").exists():
             return f"needs {tool} (Debian's passwd, util-linux and git packages)"
+    closed = next((folder for folder in [ROOT, *ROOT.parents] if not os.stat(folder).st_mode & 0o001), None)
+    if closed is not None:
+        return (f"the learners' accounts cannot enter {closed} (no o+x), above the course and hub/.venv: "
+                "run the test from a clone in an open folder, e.g. under /srv or /tmp")
     if not (HUB_BIN / "jupyterhub").exists() or not (HUB_DIR / "node_modules" / ".bin" / "configurable-http-proxy").exists():
         if os.environ.get("CI"):
             pytest.fail("hub/.venv or hub/node_modules is missing: .ci/run runs 'bash hub/setup.sh' before the tests")
