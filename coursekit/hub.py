@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import grp
 import json
+import os
 import pwd
 import shutil
 import sys
@@ -30,7 +31,8 @@ from coursekit.paths import ROOT
 
 DEFAULT_BRANCH = "main"
 REPO_SCHEMES = ("https", "http", "git", "ssh")  # a file:// path works only for a repository the learner owns
-LEARNERS_GROUP = "course-learners"  # as hub/jupyterhub_config.py (COURSEKIT_HUB_LEARNERS_GROUP)
+# The learners' Unix group, read from the same setting as hub/jupyterhub_config.py
+LEARNERS_GROUP = os.environ.get("COURSEKIT_HUB_LEARNERS_GROUP", "course-learners")
 PROGRESS = Path(".local") / "share" / "coursekit" / "progress.json"  # platformdirs.user_data_dir on Linux, in a home
 COURSE_DIR = "course"  # a trainer's nbgrader course, in their home (hub/jupyter/trainer/nbgrader_config.py)
 

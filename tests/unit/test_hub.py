@@ -189,3 +189,13 @@ def test_the_kubernetes_values_mount_one_exchange_and_cannot_open_without_a_real
     assert single["image"]["tag"] != "latest"
     image, dev = _pins(HUB_DIR / "requirements-image.txt"), _pins(ROOT / "requirements-dev.txt")
     assert image == {name: dev[name] for name in image} and "nbgrader" in image
+
+
+def test_the_learners_group_lists_its_members_and_those_it_is_primary_for(monkeypatch):
+    monkeypatch.setattr(hub.grp, "getgrnam", lambda g: SimpleNamespace(gr_mem=["ben", "ana"], gr_gid=500) if g == "class"
+                        else (_ for _ in ()).throw(KeyError(g)))
+    monkeypatch.setattr(hub.pwd, "getpwall", lambda: [SimpleNamespace(pw_name="eva", pw_gid=500),
+                                                      SimpleNamespace(pw_name="root", pw_gid=0)])
+    assert hub.accounts("class") == ["ana", "ben", "eva"]
+    with pytest.raises(hub.HubError, match="no Unix group 'other'"):
+        hub.accounts("other")
