@@ -76,6 +76,7 @@ def test_without_nbgrader_the_gradebook_has_no_practice_column(tmp_path, bank):
     assert "Practice sets" not in (tmp_path / "out" / REPORT_NAME).read_text(encoding="utf-8")
 
 
+@pytest.mark.filterwarnings("ignore:Object of type:Warning")  # nbgrader's own SQLAlchemy warnings on add_submission
 def test_nbgraders_own_database_is_read_with_its_api(tmp_path, monkeypatch):
     api = pytest.importorskip("nbgrader.api", reason="nbgrader comes with the test tools (scripts/setup.sh --dev)")
     monkeypatch.setenv("PATH", f"{Path(sys.executable).parent}:/usr/bin:/bin")  # nbgrader runs alembic
