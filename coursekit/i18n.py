@@ -1,0 +1,443 @@
+"""The French edition: one translation catalogue per page, and the French book's sources made from them.
+
+Every page of ``_toc.yml`` has a catalogue ``locales/fr/LC_MESSAGES/<docname>.po`` (gettext's format, so
+any PO editor opens it). Its entries are the page's Markdown cut into blocks: a paragraph, a heading, a
+list, a table, or a whole fenced directive (a box with everything in it), as the English source writes
+them, MyST roles and all. A block with no letter (a label, a rule) is not translated. The book's own
+words (title, part captions, footer) are in ``locales/fr/LC_MESSAGES/book.po``.
+
+``python -m coursekit.i18n update`` re-reads the English pages and merges their blocks into the
+catalogues with Babel: a new block is added untranslated; a changed block keeps its old translation
+marked *fuzzy* (to be checked), so a maintainer sees what changed; a block that is gone is dropped.
+``python -m coursekit.i18n status`` counts translated, fuzzy and untranslated blocks per page.
+``python -m coursekit.i18n sources`` writes the French book (``fr/``): its ``_config.yml`` and
+``_toc.yml``, and each page with its blocks translated. A French notebook has the English notebook's
+code, after a first cell (hidden in the book) that switches the course's kit to French; its outputs come
+from running it (``python -m coursekit.notebooks fr/...``) and are checked by strict nbval like the
+English ones. A block with no finished translation (untranslated or fuzzy) stays in English, and the page
+says so at its top; ``COMPLETE`` pages must have none (a test holds this).
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import datetime as dt
+import io
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po, write_po
+
+from coursekit.paths import ROOT
+
+LANGUAGES = ("en", "fr")
+SOURCE_LANGUAGE = "en"
+LANGUAGE = "fr"  # the one translation so far
+LOCALES = ROOT / "locales"
+EDITION = ROOT / LANGUAGE  # the French book's sources
+BOOK_CATALOGUE = "book"  # the book's own words: title, captions, footer, notices
+# Fixed dates in the catalogues' headers: a re-run with nothing changed rewrites no file.
+CATALOGUE_DATE = dt.datetime(2026, 12, 1, tzinfo=dt.timezone.utc)
+# A fence opens fenced code (``` or ~~~ with a language name or none, or a code directive) or a directive
+# (```{admonition}, :::{note}), whose contents are Markdown.
+FENCE = re.compile(r"^\s*(`{3,}|~{3,}|:{3,})(.*)$")
+CODE_DIRECTIVE = re.compile(r"\{code(?:-cell|-block)?\}")
+LETTER = re.compile(r"[^\W\d_]")
+# The first cell of every French notebook: the kit, the charts and the messages speak French.
+LANGUAGE_CELL = f'import coursekit.i18n\ncoursekit.i18n.use("{LANGUAGE}")'
+LANGUAGE_CELL_TAGS = ["remove-cell"]
+
+
+# Blocks ------------------------------------------------------------------------------------------------
+
+def blocks(markdown: str) -> list[str]:
+    """The Markdown cut at blank lines, except inside fenced code (whose blank lines are kept).
+
+    A directive's fence (``:::{note}``, ```` ```{admonition} Title````) is not code: its contents are cut like
+    the rest, the opening line staying with the block that follows it and the closing line being a block of
+    its own with nothing to translate, so the pieces put back together with one blank line between them make
+    the same Markdown.
+    """
+    found: list[str] = []
+    current: list[str] = []
+    fences: list[tuple[str, bool]] = []  # the open fences, innermost last: (its characters, whether it is code)
+    for line in markdown.split("\n"):
+        in_code = bool(fences) and fences[-1][1]
+        if not in_code and not line.strip():
+            if current:
+                found.append("\n".join(current))
+                current = []
+            continue
+        current.append(line)
+        fence = FENCE.match(line)
+        if fence:
+            chars, info = fence.group(1), fence.group(2).strip()
+            if fences and not info and chars[0] == fences[-1][0][0] and len(chars) >= len(fences[-1][0]):
+                fences.pop()  # a closing fence: the opening one's character, as long or longer, nothing else
+            elif not in_code:
+                fences.append((chars, not info.startswith("{") or bool(CODE_DIRECTIVE.match(info))))
+    if current:
+        found.append("\n".join(current))
+    return found
+
+
+def translatable(block: str) -> bool:
+    """A block worth translating: it holds a letter outside a label line such as ``(sec-x)=``."""
+    text = "\n".join(line for line in block.split("\n") if not re.fullmatch(r"\s*\([^)]*\)=\s*", line))
+    return bool(LETTER.search(text))
+
+
+# Pages -------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Page:
+    docname: str  # as _toc.yml names it, e.g. chapters/2-contact/2-1-weak-link
+    path: Path  # its English source (.ipynb or .md)
+
+    @property
+    def catalogue(self) -> Path:
+        return LOCALES / LANGUAGE / "LC_MESSAGES" / f"{self.docname}.po"
+
+    def texts(self) -> list[tuple[int, str]]:
+        """The page's Markdown as (cell number, text): a notebook's markdown cells, or a .md file as cell 0."""
+        if self.path.suffix == ".md":
+            return [(0, self.path.read_text(encoding="utf-8"))]
+        cells = json.loads(self.path.read_text(encoding="utf-8"))["cells"]
+        return [(n, "".join(c["source"])) for n, c in enumerate(cells) if c["cell_type"] == "markdown"]
+
+
+def _toc_files(entries: Iterable[dict[str, Any]]) -> Iterable[str]:
+    for entry in entries:
+        if "file" in entry:
+            yield entry["file"]
+        for key in ("chapters", "sections"):
+            yield from _toc_files(entry.get(key, []))
+
+
+def toc(root: Path = ROOT) -> dict[str, Any]:
+    return yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+
+
+def pages(root: Path = ROOT) -> list[Page]:
+    """Every page of the table of contents, in its order."""
+    tree = toc(root)
+    names = [tree["root"], *_toc_files(tree.get("parts", [])), *_toc_files(tree.get("chapters", []))]
+    found = []
+    for name in names:
+        for suffix in (".ipynb", ".md"):
+            if (root / f"{name}{suffix}").is_file():
+                found.append(Page(name, root / f"{name}{suffix}"))
+                break
+        else:
+            raise FileNotFoundError(f"_toc.yml names {name}, which has no .ipynb or .md file")
+    return found
+
+
+# Catalogues --------------------------------------------------------------------------------------------
+
+HEADER = """French translation of the course page (or the book's words) {domain}.
+Each entry is one block of the English Markdown (msgid) and its French (msgstr): keep its fences, roles,
+role targets, links and figures (python -m coursekit.i18n check). Figures in French form: 12,5 ; 1 234 ;
+47 % (narrow no-break spaces). Merged with the English by python -m coursekit.i18n update."""
+
+
+def _new_catalogue(domain: str) -> Catalog:
+    return Catalog(header_comment="\n".join("# " + line for line in HEADER.format(domain=domain).split("\n")),locale=LANGUAGE, domain=domain, project="Social business in practice", version="1",
+                   copyright_holder="The course authors", creation_date=CATALOGUE_DATE, revision_date=CATALOGUE_DATE,
+                   language_team="French <fr@li.org>", last_translator="The course authors", fuzzy=False)
+
+
+def template(page: Page) -> Catalog:
+    """The page's blocks as an untranslated catalogue, each with the cell it stands in."""
+    catalogue = _new_catalogue(page.docname)
+    for cell, text in page.texts():
+        for block in blocks(text):
+            if translatable(block):
+                catalogue.add(block, locations=[(page.path.name, cell + 1)])  # the markdown cell's number, from 1
+    return catalogue
+
+
+def read(path: Path, domain: str) -> Catalog:
+    if not path.is_file():
+        return _new_catalogue(domain)
+    with path.open("rb") as handle:
+        return read_po(handle, locale=LANGUAGE, domain=domain)
+
+
+def write(catalogue: Catalog, path: Path) -> bool:
+    """Write the catalogue when its text changed; True if it did."""
+    catalogue.creation_date = catalogue.revision_date = CATALOGUE_DATE
+    catalogue.header_comment = _new_catalogue(catalogue.domain or "").header_comment
+    catalogue.fuzzy = False
+    buffer = io.BytesIO()
+    write_po(buffer, catalogue, width=0, omit_header=False, include_previous=True)
+    body = buffer.getvalue()
+    if path.is_file() and path.read_bytes() == body:
+        return False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(body)
+    return True
+
+
+def update(page: Page) -> bool:
+    """Merge the page's current blocks into its catalogue (Babel: changed blocks become fuzzy); True if written."""
+    catalogue = read(page.catalogue, page.docname)
+    catalogue.update(template(page), no_fuzzy_matching=False, update_header_comment=False)
+    catalogue.obsolete.clear()  # a block that is gone is gone: the English history is in git
+    return write(catalogue, page.catalogue)
+
+
+def book_template(root: Path = ROOT) -> Catalog:
+    """The book's own words: its title, the parts' captions, the footer and the untranslated-page notice."""
+    catalogue = _new_catalogue(BOOK_CATALOGUE)
+    config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
+    catalogue.add(config["title"], locations=[("_config.yml", 0)])
+    catalogue.add(config["html"]["extra_footer"].strip(), locations=[("_config.yml", 0)])
+    for part in toc(root).get("parts", []):
+        catalogue.add(part["caption"], locations=[("_toc.yml", 0)])
+    catalogue.add(UNTRANSLATED, locations=[("coursekit/i18n.py", 0)])
+    return catalogue
+
+
+def update_book() -> bool:
+    path = LOCALES / LANGUAGE / "LC_MESSAGES" / f"{BOOK_CATALOGUE}.po"
+    catalogue = read(path, BOOK_CATALOGUE)
+    catalogue.update(book_template(), no_fuzzy_matching=False, update_header_comment=False)
+    catalogue.obsolete.clear()
+    return write(catalogue, path)
+
+
+def finished(catalogue: Catalog) -> dict[str, str]:
+    """English block -> French block, for every entry translated and not fuzzy."""
+    return {m.id: m.string for m in catalogue if m.id and m.string and not m.fuzzy}
+
+
+# What a translation must keep of its English block: the Markdown's structure and every fact in it.
+ROLE = re.compile(r"\{(\w[\w:-]*)\}`([^`]*)`")
+ROLE_TARGET = re.compile(r"<([^<>]+)>\s*$")
+LINK_URL = re.compile(r"\]\(([^)\s]+)\)")
+# Figures as each language writes them: English 1,234.5 (and numberings such as 2.1); French 1 234,5 with a
+# narrow no-break space (or a no-break space) between thousands, and numberings kept with their points.
+FIGURE = {
+    SOURCE_LANGUAGE: re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)*"),
+    LANGUAGE: re.compile(r"\d{1,3}(?:[\u202f\u00a0 ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?(?:\.\d+)*"),
+}
+
+
+def figures(text: str, language: str) -> list[str]:
+    """The figures of a text in one spelling: English 1,234.5 and French 1 234,5 both give 1234.5."""
+    found = []
+    for raw in FIGURE[language].findall(ROLE.sub(" ", text)):
+        if language == SOURCE_LANGUAGE:
+            found.append(raw.replace(",", ""))
+        else:
+            found.append(re.sub(r"[\u202f\u00a0 ]", "", raw).replace(",", "."))
+    return sorted(found)
+
+
+def _roles(text: str) -> list[tuple[str, str]]:
+    """Each MyST role with what it points at: a {doc}, {ref} or {term} target, a {cite} key; other roles' names."""
+    found = []
+    for name, body in ROLE.findall(text):
+        target = ROLE_TARGET.search(body)
+        pointed = (target.group(1) if target else body).strip()
+        if name == "term":
+            found.append((name, pointed.lower()))
+        elif name in ("doc", "ref", "numref", "download"):
+            found.append((name, pointed))
+        elif name.startswith("cite"):
+            found.append(("cite", ",".join(sorted(k.strip() for k in body.split(",")))))
+        else:
+            found.append((name, ""))
+    return sorted(found)
+
+
+def _fences(text: str) -> list[str]:
+    """Each fence line's characters and directive name (a directive's title may be translated)."""
+    found = []
+    for line in text.split("\n"):
+        fence = FENCE.match(line)
+        if fence:
+            name = re.match(r"\{[\w-]+\}", fence.group(2).strip())
+            found.append(fence.group(1) + (name.group(0) if name else ""))
+    return found
+
+
+def problems(english: str, french: str) -> list[str]:
+    """Why a translation does not keep its English block's structure or facts (empty when it does)."""
+    found = []
+    if _fences(english) != _fences(french):
+        found.append(f"fences and directives differ: {_fences(english)} in English, {_fences(french)} in French")
+    if _roles(english) != _roles(french):
+        found.append(f"roles or their targets differ: {_roles(english)} in English, {_roles(french)} in French")
+    if sorted(LINK_URL.findall(english)) != sorted(LINK_URL.findall(french)):
+        found.append("link addresses differ")
+    if figures(english, SOURCE_LANGUAGE) != figures(french, LANGUAGE):
+        found.append(f"figures differ: {figures(english, SOURCE_LANGUAGE)} in English, {figures(french, LANGUAGE)} in French")
+    return found
+
+
+def check(catalogue: Catalog) -> list[str]:
+    """Every finished entry's problems, each with the start of its English block."""
+    return [f"{m.id[:70]!r}: {problem}" for m in catalogue if m.id and m.string and not m.fuzzy
+            for problem in problems(m.id, m.string)]
+
+
+@dataclass(frozen=True)
+class Status:
+    docname: str
+    translated: int
+    fuzzy: int
+    untranslated: int
+
+    @property
+    def complete(self) -> bool:
+        return self.fuzzy == 0 and self.untranslated == 0
+
+
+def status(page: Page) -> Status:
+    """How far the page's catalogue covers its current English blocks."""
+    catalogue = read(page.catalogue, page.docname)
+    entries = {m.id: m for m in catalogue if m.id}
+    translated = fuzzy = untranslated = 0
+    for message in template(page):
+        if not message.id:
+            continue
+        entry = entries.get(message.id)
+        if entry is None or not entry.string:
+            untranslated += 1
+        elif entry.fuzzy:
+            fuzzy += 1
+        else:
+            translated += 1
+    return Status(page.docname, translated, fuzzy, untranslated)
+
+
+# The French sources ------------------------------------------------------------------------------------
+
+def translate(markdown: str, translations: dict[str, str]) -> tuple[str, int]:
+    """The Markdown with each block replaced by its finished translation; and how many blocks had none."""
+    out, missing = [], 0
+    for block in blocks(markdown):
+        if not translatable(block):
+            out.append(block)
+        elif block in translations:
+            out.append(translations[block])
+        else:
+            out.append(block)
+            missing += 1
+    return "\n\n".join(out), missing
+
+
+def book_words() -> dict[str, str]:
+    return finished(read(LOCALES / LANGUAGE / "LC_MESSAGES" / f"{BOOK_CATALOGUE}.po", BOOK_CATALOGUE))
+
+
+UNTRANSLATED = "This page is not fully translated yet: the passages still in English are shown in English."
+
+
+def untranslated_notice(words: dict[str, str]) -> str:
+    """The note at the top of a French page that still has English blocks."""
+    return f":::{{note}}\n{words.get(UNTRANSLATED, UNTRANSLATED)}\n:::"
+
+
+def french_page(page: Page, words: dict[str, str]) -> tuple[str, int]:
+    """The French page's file contents and how many blocks are still English."""
+    translations = finished(read(page.catalogue, page.docname))
+    if page.path.suffix == ".md":
+        text, missing = translate(page.path.read_text(encoding="utf-8"), translations)
+        if missing:
+            text = _after_title(text, untranslated_notice(words))
+        return text.rstrip("\n") + "\n", missing
+    notebook = json.loads(page.path.read_text(encoding="utf-8"))
+    missing = 0
+    cells = []
+    for cell in notebook["cells"]:
+        cell = copy.deepcopy(cell)
+        if cell["cell_type"] == "markdown":
+            text, gaps = translate("".join(cell["source"]), translations)
+            missing += gaps
+            cell["source"] = _lines(text)
+        cells.append(cell)
+    if any(c["cell_type"] == "code" for c in cells):
+        cells.insert(0, {"cell_type": "code", "execution_count": None, "id": "language",
+                         "metadata": {"tags": LANGUAGE_CELL_TAGS}, "outputs": [], "source": _lines(LANGUAGE_CELL)})
+    if missing:
+        first = next(c for c in cells if c["cell_type"] == "markdown")
+        first["source"] = _lines(_after_title("".join(first["source"]), untranslated_notice(words)))
+    notebook["cells"] = cells
+    return json.dumps(notebook, indent=1, ensure_ascii=False) + "\n", missing
+
+
+def _after_title(text: str, insert: str) -> str:
+    parts = blocks(text)
+    at = 1 if parts and parts[0].startswith("# ") else 0
+    return "\n\n".join(parts[:at] + [insert] + parts[at:])
+
+
+def _lines(text: str) -> list[str]:
+    return text.splitlines(keepends=True)
+
+
+# The kit's language ------------------------------------------------------------------------------------
+
+_active = SOURCE_LANGUAGE
+
+
+def use(language: str) -> None:
+    """Make the course's kit (exercises, charts, messages) speak this language in this kernel."""
+    global _active
+    if language not in LANGUAGES:
+        raise ValueError(f"the course speaks {', '.join(LANGUAGES)}; {language!r} is not one of them")
+    _active = language
+
+
+def active() -> str:
+    return _active
+
+
+# Command line ------------------------------------------------------------------------------------------
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("update", help="merge every page's current English blocks into its catalogue")
+    commands.add_parser("status", help="translated, fuzzy and untranslated blocks per page")
+    commands.add_parser("sources", help="write the French book's sources (fr/) from the catalogues")
+    checking = commands.add_parser("check", help="every translation keeps its block's fences, roles, links and figures")
+    checking.add_argument("catalogues", nargs="*", type=Path, help="catalogue files (default: all)")
+    args = parser.parse_args(argv)
+    if args.command == "update":
+        changed = [page.docname for page in pages() if update(page)] + ([BOOK_CATALOGUE] if update_book() else [])
+        print(f"{len(changed)} catalogue(s) written" + (": " + ", ".join(changed) if changed else ""))
+        return 0
+    if args.command == "status":
+        total = Status("all", 0, 0, 0)
+        for page in pages():
+            s = status(page)
+            total = Status("all", total.translated + s.translated, total.fuzzy + s.fuzzy, total.untranslated + s.untranslated)
+            print(f"{'complete' if s.complete else 'to do':8}  {s.translated:4} translated  {s.fuzzy:3} fuzzy  "
+                  f"{s.untranslated:4} untranslated  {s.docname}")
+        print(f"all pages: {total.translated} translated, {total.fuzzy} fuzzy, {total.untranslated} untranslated")
+        return 0
+    if args.command == "check":
+        paths = args.catalogues or sorted((LOCALES / LANGUAGE / "LC_MESSAGES").rglob("*.po"))
+        bad = 0
+        for path in paths:
+            for problem in check(read(path, path.stem)):
+                print(f"{path}: {problem}")
+                bad += 1
+        print(f"{bad} problem(s) in {len(paths)} catalogue(s)")
+        return 1 if bad else 0
+    return sources()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
