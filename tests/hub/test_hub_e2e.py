@@ -8,7 +8,7 @@ read a repository another account owns). Then, each in Chromium:
 1. every learner signs in with their password and follows the nbgitpuller link of ``coursekit.hub link``:
    the course is cloned into their home and lesson 2.1 opens; they run it and answer one exercise,
    two rightly and one wrongly; each answer is in that learner's own progress file, which no other learner
-   can read;
+   can read; after a new commit, the link brings it and keeps a file the learner changed;
 2. the trainer lays out the course (``coursekit.hub course``), generates and releases practice set 1 from
    the formgrader; the learners fetch it, complete it (all of it, part of it, none of it) and submit it
    through nbgrader's exchange; the trainer collects and autogrades every submission;
@@ -191,6 +191,7 @@ def hub():
         yield {
             "url": url, "work": work, "learners": learners, "trainer": trainer, "passwords": passwords,
             "repo": f"git://127.0.0.1:{git_port}/social-business.git", "log": hub_log,
+            "bare": work / "repos" / "social-business.git",
         }
     finally:
         _stop(server)  # the hub stops the learners' servers and its proxy as it shuts down
@@ -280,6 +281,16 @@ def _run_lesson_and_answer(page, choice) -> None:
     assert form.locator("[role=status]").first.inner_text() == EXERCISE.check(choice.id).message
 
 
+def _add_commit(bare: Path, clone: Path, name: str, text: str) -> None:
+    """A new commit on the course's branch, as a trainer pushes one after the link went out."""
+    run(["git", "clone", "--quiet", "--branch", "course", str(bare), str(clone)])
+    (clone / name).write_text(text, encoding="utf-8")
+    run(["git", "-C", str(clone), "add", name])
+    run(["git", "-C", str(clone), "-c", "user.name=Trainer", "-c", "user.email=trainer@example.org",
+         "commit", "--quiet", "-m", f"Add {name}"])
+    run(["git", "-C", str(clone), "push", "--quiet", "origin", "course"])
+
+
 def _completed(fetched: dict, tasks: int) -> dict:
     """The fetched notebook with the source's solutions typed into its first ``tasks`` solution cells."""
     solutions = {c["metadata"]["nbgrader"]["grade_id"]: c["source"] for c in json.loads(SOURCE.read_text())["cells"]
@@ -319,6 +330,18 @@ def test_a_class_on_the_hub_pulls_the_course_answers_alone_and_submits_a_practic
                     pages[name].wait_for_url(re.compile(rf"/user/{name}/lab/tree/social-business/"), timeout=180_000)
                     _run_lesson_and_answer(pages[name], choices[name])
                 memory.update({name: _memory_of(name) for name in learners})
+
+                # A second click brings the course's new commits and keeps what the learner changed.
+                first, mine = learners[0], "social-business/intro.md"
+                edited = _api(pages[first], hub, first, "GET", f"api/contents/{mine}").json()["content"] + "\nMy own note.\n"
+                _api(pages[first], hub, first, "PUT", f"api/contents/{mine}",
+                     data={"type": "file", "format": "text", "content": edited})
+                _add_commit(hub["bare"], work / "upstream", "hub-news.md", "A new page the trainer added.\n")
+                pages[first].goto(address)
+                pages[first].wait_for_url(re.compile(rf"/user/{first}/lab/tree/social-business/"), timeout=120_000)
+                assert _api(pages[first], hub, first, "GET", f"api/contents/{mine}").json()["content"] == edited
+                news = _api(pages[first], hub, first, "GET", "api/contents/social-business/hub-news.md").json()
+                assert news["content"] == "A new page the trainer added.\n"
 
                 # The trainer: the course folder, then generate and release the practice set from the formgrader.
                 teacher = _sign_in(browser, hub, trainer)
