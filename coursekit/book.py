@@ -31,7 +31,7 @@ from markupsafe import Markup
 from sphinx.application import Sphinx
 from sphinx.errors import ConfigError, ExtensionError
 
-from coursekit import THEMED_OUTPUT
+from coursekit import THEMED_OUTPUT, i18n
 from coursekit.charts import core as charts
 from coursekit.charts.core import HTML_MARKER as CHART_MARKER
 from coursekit.exercises import answer_key, catalogue
@@ -57,6 +57,15 @@ def add_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict
                         id=exercise_html.PAGE_DATA_ID)
         app.add_js_file("exercises.js", defer="defer")
         app.add_css_file("exercises.css")
+
+
+def add_language_links(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """Every page links to itself in the other edition (English, French); with the site's address set
+    (html.baseurl), hreflang alternates tell search engines about both."""
+    language = app.config.language or i18n.SOURCE_LANGUAGE
+    if "body" in context:
+        context["body"] = i18n.switcher(pagename, language) + context["body"]
+    context["metatags"] = context.get("metatags", "") + i18n.alternate_links(pagename, language, app.config.html_baseurl)
 
 
 def add_package_assets(app: Sphinx, config: Any) -> None:
@@ -143,6 +152,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_css_file("print.css", media="print")
     app.connect("source-read", prepare_notebook)
     app.connect("html-page-context", add_page_assets)
+    app.connect("html-page-context", add_language_links)
     # After the theme (priority 500) has put its toctree function in the context.
     app.connect("html-page-context", mend_accessibility, priority=900)
     # A change to this file changes what every page looks like: make Sphinx rebuild them all.

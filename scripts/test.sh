@@ -13,4 +13,4 @@ trap 'rm -rf "$COURSEKIT_PROGRESS_DIR"' EXIT
 
 .venv/bin/python -m pytest -n 2 --dist loadscope \
   --nbval --nbval-current-env --nbval-kernel-startup-timeout 120 \
-  tests chapters exercises back "$@"
+  tests chapters exercises back fr "$@"
