@@ -210,6 +210,104 @@ def book_template(root: Path = ROOT) -> Catalog:
     return catalogue
 
 
+# The exercise bank and the kit's words -----------------------------------------------------------------
+# Catalogues bank/<file>.po (one per bank file) and kit.po. Each entry's context says where the text is
+# (msgctxt "<exercise id>:<path>"), so the same English in two places can be translated apart. A category
+# of a categorising exercise has one context for all its uses, so its name is translated once.
+NOT_TEXT = {"id", "type", "difficulty", "level", "lesson", "uses_tables", "check", "correct", "answer", "tolerance",
+            "minutes", "weight", "assessment", "order"}
+CATEGORY_KEYS = {"category", "categories"}
+
+
+def _texts(value: Any, place: str, owner: str) -> Iterable[tuple[str, str]]:
+    """(context, text) for every string of a bank entry worth translating."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key in NOT_TEXT:
+                continue
+            where = f"{owner}:category" if key in CATEGORY_KEYS else f"{place}.{key}"
+            yield from _texts(item, where, owner)
+    elif isinstance(value, list):
+        for n, item in enumerate(value):
+            label = item.get("id", n) if isinstance(item, dict) else n
+            yield from _texts(item, place if place.endswith(":category") else f"{place}.{label}", owner)
+    elif isinstance(value, str) and LETTER.search(value):
+        yield place, value
+
+
+def bank_files(root: Path = ROOT) -> list[Path]:
+    bank = root / "exercises" / "bank"
+    return [*sorted(bank.glob("*.yml")), *sorted((bank / "checks").glob("*.yml"))]
+
+
+def bank_catalogue_path(path: Path) -> Path:
+    relative = path.relative_to(ROOT / "exercises" / "bank").with_suffix(".po")
+    return LOCALES / LANGUAGE / "LC_MESSAGES" / "bank" / relative
+
+
+def bank_template(path: Path) -> Catalog:
+    """A bank file's texts: prompts, choices, feedback, hints, explanations, rubrics, titles."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    catalogue = _new_catalogue(f"bank/{path.stem}")
+    if raw.get("title"):
+        catalogue.add(raw["title"], context=f"{path.stem}:title", locations=[(path.name, 1)])
+    for exercise in raw.get("exercises", []):
+        for context, text in _texts(exercise, exercise["id"], exercise["id"]):
+            catalogue.add(text, context=context,
+                          locations=[(path.name, 1)])
+    return catalogue
+
+
+KIT_CATALOGUE = "kit"
+
+
+def kit_tables() -> dict[str, dict[str, Any]]:
+    """Every table of words the kit shows, by its place (module:NAME or module:Class.MESSAGES)."""
+    from coursekit.exercises import assessment, catalogue, messages, score
+    from coursekit.exercises.kinds import BY_TYPE
+
+    tables: dict[str, dict[str, Any]] = {
+        "messages:NUMBER_MESSAGES": messages.NUMBER_MESSAGES, "messages:SHARED": messages.SHARED,
+        "messages:PAGE": messages.PAGE, "messages:LIVE": messages.LIVE,
+        "assessment:PAGES": assessment.PAGES, "assessment:MESSAGES": assessment.MESSAGES,
+        "catalogue:FILTERS": catalogue.FILTERS, "catalogue:WORDS": catalogue.WORDS, "score:VERDICTS": score.VERDICTS,
+    }
+    for name, kind in sorted(BY_TYPE.items()):
+        tables[f"kinds:{name}.MESSAGES"] = kind.MESSAGES
+        tables[f"kinds:{name}.LABEL"] = {"label": kind.LABEL}
+    return tables
+
+
+def kit_template() -> Catalog:
+    catalogue = _new_catalogue(KIT_CATALOGUE)
+    for place, table in kit_tables().items():
+        for key, value in table.items():
+            if key.endswith("file_name"):
+                continue  # the names of downloaded files stay as they are
+            forms = value.items() if isinstance(value, dict) else [("", value)]
+            for form, text in forms:
+                if isinstance(text, str) and LETTER.search(text):
+                    catalogue.add(text, context=f"{place}:{key}" + (f":{form}" if form else ""), locations=[("coursekit/exercises", 1)])
+    return catalogue
+
+
+def merge(template_catalogue: Catalog, path: Path) -> bool:
+    """Merge a template into the catalogue at path (changed entries become fuzzy); True if written."""
+    catalogue = read(path, template_catalogue.domain or "")
+    catalogue.update(template_catalogue, no_fuzzy_matching=False, update_header_comment=False)
+    catalogue.obsolete.clear()
+    return write(catalogue, path)
+
+
+def other_catalogues() -> list[tuple[str, Path, Any]]:
+    """(name, catalogue, template maker) for the book's words, every bank file and the kit."""
+    found = [(BOOK_CATALOGUE, LOCALES / LANGUAGE / "LC_MESSAGES" / f"{BOOK_CATALOGUE}.po", book_template)]
+    found += [(f"bank/{p.relative_to(ROOT / 'exercises' / 'bank').with_suffix('')}", bank_catalogue_path(p),
+               (lambda p=p: bank_template(p))) for p in bank_files()]
+    found.append((KIT_CATALOGUE, LOCALES / LANGUAGE / "LC_MESSAGES" / f"{KIT_CATALOGUE}.po", kit_template))
+    return found
+
+
 def update_book() -> bool:
     path = LOCALES / LANGUAGE / "LC_MESSAGES" / f"{BOOK_CATALOGUE}.po"
     catalogue = read(path, BOOK_CATALOGUE)
@@ -274,24 +372,32 @@ def _fences(text: str) -> list[str]:
     return found
 
 
-def problems(english: str, french: str) -> list[str]:
-    """Why a translation does not keep its English block's structure or facts (empty when it does)."""
+SLOT = re.compile(r"\{([a-z_]+)\}(?!`)")  # a message's {name} slot (not a MyST role, which a backtick follows)
+
+
+def problems(english: str, french: str, compare_figures: bool = True) -> list[str]:
+    """Why a translation does not keep its English block's structure or facts (empty when it does).
+
+    The kit's messages are not compared for figures: their examples show both decimal marks on purpose."""
     found = []
+    if sorted(SLOT.findall(english)) != sorted(SLOT.findall(french)):
+        found.append(f"slots differ: {sorted(SLOT.findall(english))} in English, {sorted(SLOT.findall(french))} in French")
     if _fences(english) != _fences(french):
         found.append(f"fences and directives differ: {_fences(english)} in English, {_fences(french)} in French")
     if _roles(english) != _roles(french):
         found.append(f"roles or their targets differ: {_roles(english)} in English, {_roles(french)} in French")
     if sorted(LINK_URL.findall(english)) != sorted(LINK_URL.findall(french)):
         found.append("link addresses differ")
-    if figures(english, SOURCE_LANGUAGE) != figures(french, LANGUAGE):
+    if compare_figures and figures(english, SOURCE_LANGUAGE) != figures(french, LANGUAGE):
         found.append(f"figures differ: {figures(english, SOURCE_LANGUAGE)} in English, {figures(french, LANGUAGE)} in French")
     return found
 
 
 def check(catalogue: Catalog) -> list[str]:
-    """Every finished entry's problems, each with the start of its English block."""
-    return [f"{m.id[:70]!r}: {problem}" for m in catalogue if m.id and m.string and not m.fuzzy
-            for problem in problems(m.id, m.string)]
+    """Every finished entry's problems, each with its context (if any) and the start of its English text."""
+    figures_too = catalogue.domain != KIT_CATALOGUE
+    return [f"{(m.context + ' ') if m.context else ''}{m.id[:70]!r}: {problem}" for m in catalogue
+            if m.id and m.string and not m.fuzzy for problem in problems(m.id, m.string, figures_too)]
 
 
 @dataclass(frozen=True)
@@ -304,6 +410,16 @@ class Status:
     @property
     def complete(self) -> bool:
         return self.fuzzy == 0 and self.untranslated == 0
+
+
+def catalogue_status(name: str, path: Path, make: Any) -> Status:
+    entries = {(m.context, m.id): m for m in read(path, name) if m.id}
+    counts = {"translated": 0, "fuzzy": 0, "untranslated": 0}
+    for message in make():
+        if message.id:
+            entry = entries.get((message.context, message.id))
+            counts["untranslated" if entry is None or not entry.string else "fuzzy" if entry.fuzzy else "translated"] += 1
+    return Status(name, counts["translated"], counts["fuzzy"], counts["untranslated"])
 
 
 def status(page: Page) -> Status:
@@ -545,13 +661,13 @@ def main(argv: list[str] | None = None) -> int:
     checking.add_argument("catalogues", nargs="*", type=Path, help="catalogue files (default: all)")
     args = parser.parse_args(argv)
     if args.command == "update":
-        changed = [page.docname for page in pages() if update(page)] + ([BOOK_CATALOGUE] if update_book() else [])
+        changed = [page.docname for page in pages() if update(page)]
+        changed += [name for name, path, make in other_catalogues() if merge(make(), path)]
         print(f"{len(changed)} catalogue(s) written" + (": " + ", ".join(changed) if changed else ""))
         return 0
     if args.command == "status":
         total = Status("all", 0, 0, 0)
-        for page in pages():
-            s = status(page)
+        for s in [*map(status, pages()), *(catalogue_status(n, p, m) for n, p, m in other_catalogues())]:
             total = Status("all", total.translated + s.translated, total.fuzzy + s.fuzzy, total.untranslated + s.untranslated)
             print(f"{'complete' if s.complete else 'to do':8}  {s.translated:4} translated  {s.fuzzy:3} fuzzy  "
                   f"{s.untranslated:4} untranslated  {s.docname}")
@@ -561,7 +677,8 @@ def main(argv: list[str] | None = None) -> int:
         paths = args.catalogues or sorted((LOCALES / LANGUAGE / "LC_MESSAGES").rglob("*.po"))
         bad = 0
         for path in paths:
-            for problem in check(read(path, path.stem)):
+            domain = str(path.relative_to(LOCALES / LANGUAGE / "LC_MESSAGES").with_suffix(""))
+            for problem in check(read(path, domain)):
                 print(f"{path}: {problem}")
                 bad += 1
         print(f"{bad} problem(s) in {len(paths)} catalogue(s)")
