@@ -275,6 +275,8 @@ def kit_tables() -> dict[str, dict[str, Any]]:
     for name, kind in sorted(BY_TYPE.items()):
         tables[f"kinds:{name}.MESSAGES"] = kind.MESSAGES
         tables[f"kinds:{name}.LABEL"] = {"label": kind.LABEL}
+        if "CHECK_LABEL" in vars(kind):  # a type with its own button (the others say messages.SHARED["check"])
+            tables[f"kinds:{name}.CHECK_LABEL"] = {"check_label": kind.CHECK_LABEL}
     return tables
 
 
@@ -328,7 +330,8 @@ LINK_URL = re.compile(r"\]\(([^)\s]+)\)")
 # Figures as each language writes them: English 1,234.5 (and numberings such as 2.1); French 1 234,5 with a
 # narrow no-break space (or a no-break space) between thousands, and numberings kept with their points.
 FIGURE = {
-    SOURCE_LANGUAGE: re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)*"),
+    # (a comma before one or two digits is a decimal comma shown as an example, "3.5 or 3,5")
+    SOURCE_LANGUAGE: re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?(?!\d)|\d+,\d{1,2}(?!\d)|\d+(?:\.\d+)*"),
     LANGUAGE: re.compile(r"\d{1,3}(?:[\u202f\u00a0 ]\d{3})+(?:,\d+)?|\d+(?:,\d+)?(?:\.\d+)*"),
 }
 
@@ -338,7 +341,7 @@ def figures(text: str, language: str) -> list[str]:
     found = []
     for raw in FIGURE[language].findall(ROLE.sub(" ", text)):
         if language == SOURCE_LANGUAGE:
-            found.append(raw.replace(",", ""))
+            found.append(raw.replace(",", ".") if re.fullmatch(r"\d+,\d{1,2}", raw) else raw.replace(",", ""))
         else:
             found.append(re.sub(r"[\u202f\u00a0 ]", "", raw).replace(",", "."))
     return sorted(found)
@@ -635,18 +638,102 @@ def alternate_links(pagename: str, language: str, baseurl: str) -> str:
 # The kit's language ------------------------------------------------------------------------------------
 
 _active = SOURCE_LANGUAGE
+_english: dict[str, dict[str, Any]] = {}  # the kit's tables as written, kept the first time the language changes
+# The counts that take a message's "one" form: English says "1 answer", French "0 réponse" and "1 réponse".
+PLURAL_ONE = {SOURCE_LANGUAGE: [1], LANGUAGE: [0, 1]}
 
 
 def use(language: str) -> None:
-    """Make the course's kit (exercises, charts, messages) speak this language in this kernel."""
+    """Make the course's kit (exercise texts, messages, labels) speak this language in this process.
+
+    The bank is read again in that language (each text from its catalogue's finished translation, the English
+    where there is none) and every table of the kit's words is refilled in place, so every module that holds
+    one sees the change."""
     global _active
     if language not in LANGUAGES:
         raise ValueError(f"the course speaks {', '.join(LANGUAGES)}; {language!r} is not one of them")
+    from coursekit.exercises import assessment, messages, model, static
+    from coursekit.exercises.kinds import BY_TYPE
+    from coursekit.exercises.kinds.base import ExerciseBase
+
+    tables = kit_tables()
+    if not _english:
+        _english.update(copy.deepcopy(tables))
+    words = finished_by_context(read(LOCALES / LANGUAGE / "LC_MESSAGES" / f"{KIT_CATALOGUE}.po", KIT_CATALOGUE)) \
+        if language != SOURCE_LANGUAGE else {}
+    for place, table in tables.items():
+        english = _english[place]
+        for key, value in english.items():
+            if isinstance(value, dict):
+                table[key] = {form: words.get(f"{place}:{key}:{form}", text) for form, text in value.items()}
+            else:
+                table[key] = words.get(f"{place}:{key}", value)
+    for name, kind in BY_TYPE.items():
+        kind.LABEL = tables[f"kinds:{name}.LABEL"]["label"]
+        if f"kinds:{name}.CHECK_LABEL" in tables:
+            kind.CHECK_LABEL = tables[f"kinds:{name}.CHECK_LABEL"]["check_label"]
+    ExerciseBase.CHECK_LABEL = messages.SHARED["check"]
+    static.TYPE_LABELS.update({name: kind.LABEL for name, kind in BY_TYPE.items()})
+    messages.PLURAL_ONE[:] = PLURAL_ONE[language]
     _active = language
+    model.default_bank.cache_clear()
+    assessment.lessons.cache_clear()
 
 
 def active() -> str:
     return _active
+
+
+class using:
+    """``with i18n.using("fr"):`` the kit speaks French inside the block, and its language before after it."""
+
+    def __init__(self, language: str) -> None:
+        self.language, self.before = language, _active
+
+    def __enter__(self) -> None:
+        self.before = _active
+        use(self.language)
+
+    def __exit__(self, *exc: object) -> None:
+        use(self.before)
+
+
+def finished_by_context(catalogue: Catalog) -> dict[str, str]:
+    """Context -> French, for every entry translated and not fuzzy (the bank's and the kit's catalogues)."""
+    return {m.context: m.string for m in catalogue if m.id and m.context and m.string and not m.fuzzy}
+
+
+def _translated(value: Any, place: str, owner: str, words: dict[str, str]) -> Any:
+    """The bank entry with each text replaced by its translation at the same place (as ``_texts`` names it)."""
+    if isinstance(value, dict):
+        return {key: item if key in NOT_TEXT else
+                _translated(item, f"{owner}:category" if key in CATEGORY_KEYS else f"{place}.{key}", owner, words)
+                for key, item in value.items()}
+    if isinstance(value, list):
+        return [_translated(item, place if place.endswith(":category")
+                            else f"{place}.{item.get('id', n) if isinstance(item, dict) else n}", owner, words)
+                for n, item in enumerate(value)]
+    if isinstance(value, str) and LETTER.search(value):
+        return words.get(place, value)
+    return value
+
+
+def localise_bank_file(raw: Any, path: Path) -> Any:
+    """A bank file's data (as read from its YAML) in the active language."""
+    if _active == SOURCE_LANGUAGE or not isinstance(raw, dict):
+        return raw
+    try:
+        catalogue_path = bank_catalogue_path(path)
+    except ValueError:  # a bank outside the course's (a test's fixture): nothing to translate
+        return raw
+    words = finished_by_context(read(catalogue_path, f"bank/{path.stem}"))
+    raw = dict(raw)
+    if raw.get("title"):
+        raw["title"] = words.get(f"{path.stem}:title", raw["title"])
+    if isinstance(raw.get("exercises"), list):
+        raw["exercises"] = [_translated(ex, ex["id"], ex["id"], words) if isinstance(ex, dict) and "id" in ex else ex
+                            for ex in raw["exercises"]]
+    return raw
 
 
 # Command line ------------------------------------------------------------------------------------------
@@ -676,7 +763,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.command == "check":
         paths = args.catalogues or sorted((LOCALES / LANGUAGE / "LC_MESSAGES").rglob("*.po"))
         bad = 0
-        for path in paths:
+        for path in (p.resolve() for p in paths):
             domain = str(path.relative_to(LOCALES / LANGUAGE / "LC_MESSAGES").with_suffix(""))
             for problem in check(read(path, domain)):
                 print(f"{path}: {problem}")
