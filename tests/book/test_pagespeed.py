@@ -82,7 +82,8 @@ def test_no_page_loads_the_all_icons_script_or_a_blocking_script(built_book, nam
 def test_only_the_search_page_loads_the_search_index(built_book, name):
     sources = [s["src"].split("?")[0].rsplit("/", 1)[-1] for s in parsed(built_book, name).scripts if "src" in s]
     loaded = [f for f in SEARCH_FILES if f in sources]
-    assert loaded == (list(SEARCH_FILES) if name == "search.html" else []), f"{name} loads {loaded}"
+    search_page = name.rsplit("/", 1)[-1] == "search.html"  # the book's, or a translation's
+    assert loaded == (list(SEARCH_FILES) if search_page else []), f"{name} loads {loaded}"
 
 
 def test_the_icons_the_pages_show_are_in_the_font_subset(built_book):
@@ -95,15 +96,20 @@ def test_the_icons_the_pages_show_are_in_the_font_subset(built_book):
     kept = set()
     for font in pagespeed.FONTS:
         kept |= set(TTFont(built_book / "_static" / "icons" / f"{font}.woff").getBestCmap())
+    css = (built_book / "_static" / pagespeed.THEME_CSS).read_text(encoding="utf-8")
+    without_rule = sorted(name for name in shown if f".fa-{name}:before" not in css)
+    assert without_rule == [], f"icons shown but their rule is not in {pagespeed.THEME_CSS}: {without_rule}"
     missing = sorted(name for name in shown if codes[name] not in kept)
     assert missing == [], f"icons shown but missing from _assets/icons: {missing} (python -m coursekit.pagespeed)"
 
 
 @pytest.mark.parametrize("name", PAGES)
-def test_every_page_links_the_icon_fonts_and_has_a_description(built_book, name):
+def test_every_page_links_the_theme_subset_and_its_font_and_has_a_description(built_book, name):
     html = (built_book / name).read_text(encoding="utf-8")
-    if 'http-equiv="Refresh"' in html:  # index.html only redirects to the first page
+    if "data-content_root=" not in html:  # not a page of the theme (a redirect or the language chooser)
         return
-    assert "_static/icons/icons.css" in html
+    assert re.search(r'href="(\.\./)*_static/styles/pydata-sphinx-theme\.subset\.css\?v=[0-9a-f]{8}"', html)
+    assert re.search(r'rel="preload" as="font" type="font/woff" crossorigin href="(\.\./)*_static/icons/fa-solid-900\.woff\?v=', html)
+    assert "styles/pydata-sphinx-theme.css" not in html and "styles/theme.css" not in html
     description = parsed(built_book, name).meta.get("description", "")
     assert 20 <= len(description) <= pagespeed.DESCRIPTION_CHARS, f"{name}: meta description {description!r}"

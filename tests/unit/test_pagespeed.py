@@ -18,7 +18,7 @@ def test_the_committed_icon_files_are_what_the_installed_themes_need():
 def test_the_subset_holds_the_header_icons_and_the_style_sheets_glyphs():
     codes = pagespeed.icon_codepoints(pagespeed.theme_css())
     needed = set(pagespeed.needed_codepoints())
-    for icon in ("magnifying-glass", "bars", "sun", "moon", "circle-half-stroke", "chevron-down", "xmark", "github"):
+    for icon in ("magnifying-glass", "bars", "sun", "moon", "circle-half-stroke", "chevron-down", "xmark", "square-github"):
         assert codes[icon] in needed, icon
     assert 0xF05A in needed  # the note admonition's icon, drawn by the theme's style sheet
     assert len(needed) < 80  # a subset, not the whole set (about 2,000 icons)
@@ -49,3 +49,18 @@ def test_the_description_is_the_first_real_paragraph_cut_at_a_word():
     assert text.startswith("Students read on phones") and text.endswith("…")
     assert len(text) <= pagespeed.DESCRIPTION_CHARS and not text[:-1].endswith(" ")
     assert pagespeed.description(None, "Glossary: Social business in practice") == "Glossary: Social business in practice"
+
+
+def test_the_theme_css_subset_drops_only_the_rules_of_icons_no_page_shows():
+    import re
+
+    full = (pagespeed._theme_paths()[0] / "static" / "styles" / "pydata-sphinx-theme.css").read_text(encoding="utf-8")
+    subset = pagespeed.theme_css_subset()
+    assert ".fa-magnifying-glass:before" in subset and ".fa-bars:before" in subset and ".fa-square-github:before" in subset
+    assert ".fa-mug-hot:before" in full and ".fa-mug-hot:before" not in subset
+    assert len(subset) < 0.8 * len(full)  # a real cut: about 2,000 icon rules go
+    # Every rule that is not an icon's glyph rule is kept.
+    assert pagespeed.ICON_RULE.sub("", subset).count("{") == pagespeed.ICON_RULE.sub("", full).count("{")
+    faces = re.findall(r"@font-face\{[^}]*\}", subset)
+    assert any("../icons/fa-solid-900.woff?v=" in f for f in faces) and any("../icons/fa-brands-400.woff?v=" in f for f in faces)
+    assert not any("fa-solid-900.woff2" in f or "fa-brands-400.woff2" in f for f in faces)
