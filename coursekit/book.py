@@ -69,7 +69,10 @@ def add_language_links(app: Sphinx, pagename: str, templatename: str, context: d
 
 
 def add_package_assets(app: Sphinx, config: Any) -> None:
-    """Serve the exercise script and style sheet, and the chart loader, from the package (its package data)."""
+    """Serve the exercise script and style sheet, and the chart loader, from the package (its package data);
+    in the French edition, the kit's words on the pages (page data) are French."""
+    if config.language == i18n.LANGUAGE:
+        i18n.use(i18n.LANGUAGE)
     config.html_static_path.extend([str(exercise_html.ASSET_DIR), str(charts.SCRIPT_DIR)])
 
 

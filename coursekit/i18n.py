@@ -558,8 +558,9 @@ def _keep_outputs(new: dict[str, Any], old_path: Path) -> bool:
     return True
 
 
-def sources(run: bool = True) -> int:
-    """Write fr/ (config, table of contents, every page); run the French notebooks whose code changed."""
+def sources(run: bool = True, run_all: bool = False) -> int:
+    """Write fr/ (config, table of contents, every page); run the French notebooks whose code changed (all of
+    them with ``run_all``: after a change to the kit's or the bank's French, which their outputs show)."""
     from coursekit import notebooks
 
     words = book_words()
@@ -573,7 +574,7 @@ def sources(run: bool = True) -> int:
         target.parent.mkdir(parents=True, exist_ok=True)
         if page.path.suffix == ".ipynb":
             notebook = json.loads(text)
-            if not _keep_outputs(notebook, target):
+            if not _keep_outputs(notebook, target) or run_all:
                 to_run.append(target)
             body = notebooks.serialised(notebooks.normalise(nbformat_from(notebook)))
         else:
@@ -665,9 +666,9 @@ def use(language: str) -> None:
         english = _english[place]
         for key, value in english.items():
             if isinstance(value, dict):
-                table[key] = {form: words.get(f"{place}:{key}:{form}", text) for form, text in value.items()}
+                table[key] = {form: words.get((f"{place}:{key}:{form}", text), text) for form, text in value.items()}
             else:
-                table[key] = words.get(f"{place}:{key}", value)
+                table[key] = words.get((f"{place}:{key}", value), value)
     for name, kind in BY_TYPE.items():
         kind.LABEL = tables[f"kinds:{name}.LABEL"]["label"]
         if f"kinds:{name}.CHECK_LABEL" in tables:
@@ -698,12 +699,13 @@ class using:
         use(self.before)
 
 
-def finished_by_context(catalogue: Catalog) -> dict[str, str]:
-    """Context -> French, for every entry translated and not fuzzy (the bank's and the kit's catalogues)."""
-    return {m.context: m.string for m in catalogue if m.id and m.context and m.string and not m.fuzzy}
+def finished_by_context(catalogue: Catalog) -> dict[tuple[str, str], str]:
+    """(context, English) -> French, for every entry translated and not fuzzy (the bank's and the kit's
+    catalogues; a category's context is shared by the exercise's categories, so the English is part of the key)."""
+    return {(m.context, m.id): m.string for m in catalogue if m.id and m.context and m.string and not m.fuzzy}
 
 
-def _translated(value: Any, place: str, owner: str, words: dict[str, str]) -> Any:
+def _translated(value: Any, place: str, owner: str, words: dict[tuple[str, str], str]) -> Any:
     """The bank entry with each text replaced by its translation at the same place (as ``_texts`` names it)."""
     if isinstance(value, dict):
         return {key: item if key in NOT_TEXT else
@@ -714,7 +716,7 @@ def _translated(value: Any, place: str, owner: str, words: dict[str, str]) -> An
                             else f"{place}.{item.get('id', n) if isinstance(item, dict) else n}", owner, words)
                 for n, item in enumerate(value)]
     if isinstance(value, str) and LETTER.search(value):
-        return words.get(place, value)
+        return words.get((place, value), value)
     return value
 
 
@@ -729,7 +731,7 @@ def localise_bank_file(raw: Any, path: Path) -> Any:
     words = finished_by_context(read(catalogue_path, f"bank/{path.stem}"))
     raw = dict(raw)
     if raw.get("title"):
-        raw["title"] = words.get(f"{path.stem}:title", raw["title"])
+        raw["title"] = words.get((f"{path.stem}:title", raw["title"]), raw["title"])
     if isinstance(raw.get("exercises"), list):
         raw["exercises"] = [_translated(ex, ex["id"], ex["id"], words) if isinstance(ex, dict) and "id" in ex else ex
                             for ex in raw["exercises"]]
@@ -743,7 +745,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("update", help="merge every page's current English blocks into its catalogue")
     commands.add_parser("status", help="translated, fuzzy and untranslated blocks per page")
-    commands.add_parser("sources", help="write the French book's sources (fr/) from the catalogues")
+    making = commands.add_parser("sources", help="write the French book's sources (fr/) from the catalogues")
+    making.add_argument("--run-all", action="store_true", help="run every French notebook (after the bank's or the kit's French changed)")
     checking = commands.add_parser("check", help="every translation keeps its block's fences, roles, links and figures")
     checking.add_argument("catalogues", nargs="*", type=Path, help="catalogue files (default: all)")
     args = parser.parse_args(argv)
@@ -770,7 +773,7 @@ def main(argv: list[str] | None = None) -> int:
                 bad += 1
         print(f"{bad} problem(s) in {len(paths)} catalogue(s)")
         return 1 if bad else 0
-    return sources()
+    return sources(run_all=args.run_all)
 
 
 if __name__ == "__main__":

@@ -50,10 +50,15 @@ class Report:
 
 @lru_cache(maxsize=1)
 def lessons() -> dict[str, tuple[str, Path]]:
-    """Each lesson's number -> (title, notebook path), read from the lesson notebooks' first heading."""
+    """Each lesson's number -> (title, notebook path), read from the lesson notebooks' first heading (in the
+    French edition's notebooks when the kit speaks French; ``i18n.use`` clears this cache)."""
+    from coursekit import i18n
+
     found = {}
-    for path in sorted(ROOT.glob("chapters/*/[1-4]-[1-9]-*.ipynb")):
-        heading = "".join(json.loads(path.read_text(encoding="utf-8"))["cells"][0]["source"]).splitlines()[0]
+    root = ROOT if i18n.active() == i18n.SOURCE_LANGUAGE else i18n.EDITION
+    for path in sorted(root.glob("chapters/*/[1-4]-[1-9]-*.ipynb")):
+        cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+        heading = "".join(next(c for c in cells if c["cell_type"] == "markdown")["source"]).splitlines()[0]
         number, _, title = heading.lstrip("# ").partition(" ")
         found[number] = (title.strip(), path)
     return found

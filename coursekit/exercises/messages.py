@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-PLURAL_ONE = (1,)
+PLURAL_ONE = [1]  # refilled in place by coursekit.i18n.use (French: [0, 1])
 
 NUMBER_MESSAGES = {
     "empty": "Please enter a number, e.g. 3.5 or 3,5.",

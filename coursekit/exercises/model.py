@@ -17,7 +17,7 @@ import re
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError, model_validator
 
-from coursekit import yamlfile
+from coursekit import i18n, yamlfile
 from coursekit.exercises.kinds import BY_TYPE, TYPES, AnyExercise, ExerciseBase, Result
 from coursekit.paths import EXERCISE_BANK_DIR
 
@@ -131,7 +131,7 @@ def _describe(error: dict, raw: Any) -> str:
 def load_file(path: Path) -> list[ExerciseBase]:
     """Read and validate one bank file (a lesson's, or a check's in ``checks/``); any problem raises
     BankError naming file and place."""
-    raw = yamlfile.read(path, BankError)
+    raw = i18n.localise_bank_file(yamlfile.read(path, BankError), path)
     model = CheckFile if path.parent.name == CHECKS else BankFile
     try:
         bank_file = model.model_validate(raw)

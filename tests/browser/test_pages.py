@@ -8,6 +8,7 @@ import json
 
 import pytest
 
+from coursekit import i18n
 from coursekit.assets import MANIFEST
 from coursekit.charts.core import SCROLL_THROUGH_CHARTS
 from coursekit.exercises import load_bank, load_file, static
@@ -95,15 +96,18 @@ class TestEveryExercisePage:
         seen = visit(book_url + name, wait_until="load")
         ids = seen.page.eval_on_selector_all(".cx-exercise", "els => els.map(e => e.dataset.cxId)")
         assert ids
-        for exercise_id in ids:
-            ex = BANK[exercise_id]
-            statuses = set()
-            for response in right_and_wrong(ex, lean=True):
-                shown = answer(seen.page, ex, response)
-                expected = ex.check(response)
-                assert shown == expected.message, f"{exercise_id} answered {response!r}"
-                statuses.add(expected.status)
-            assert expected_statuses(ex) <= statuses
+        # A French page answers in French: the bank and the kit's messages in the page's language.
+        with i18n.using(i18n.LANGUAGE if name.startswith(f"{i18n.LANGUAGE}/") else i18n.SOURCE_LANGUAGE):
+            bank = load_bank()
+            for exercise_id in ids:
+                ex = bank[exercise_id]
+                statuses = set()
+                for response in right_and_wrong(ex, lean=True):
+                    shown = answer(seen.page, ex, response)
+                    expected = ex.check(response)
+                    assert shown == expected.message, f"{exercise_id} answered {response!r}"
+                    statuses.add(expected.status)
+                assert expected_statuses(ex) <= statuses
         assert seen.dialogs == [] and seen.errors == [] and seen.outside_requests == []
 
 

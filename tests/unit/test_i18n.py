@@ -135,3 +135,39 @@ def test_the_kit_speaks_only_the_courses_languages():
             i18n.use("de")
     finally:
         i18n.use("en")
+
+
+def test_in_french_the_bank_and_the_kit_speak_french_and_english_comes_back_whole():
+    from coursekit.exercises import kinds, load_bank, messages, static
+
+    english_tables = {place: {k: (dict(v) if isinstance(v, dict) else v) for k, v in table.items()}
+                      for place, table in i18n.kit_tables().items()}
+    english_bank = load_bank()
+    kit = i18n.finished_by_context(i18n.read(i18n.LOCALES / i18n.LANGUAGE / "LC_MESSAGES" / "kit.po", "kit"))
+    with i18n.using(i18n.LANGUAGE):
+        french_bank = load_bank()
+        assert messages.PLURAL_ONE == [0, 1]
+        assert static.page_data()["plural_one"] == [0, 1]
+        for place, table in i18n.kit_tables().items():
+            for key, value in table.items():
+                english = english_tables[place][key]
+                if isinstance(english, str) and (f"{place}:{key}", english) in kit:
+                    assert value == kit[(f"{place}:{key}", english)]
+        translated = 0
+        for exercise_id, english in english_bank.items():
+            french = french_bank[exercise_id]
+            # Only words change: ids, types, right answers and tolerances stay.
+            assert (french.type, french.lesson) == (english.type, english.lesson)
+            for name in ("choices", "items"):
+                if hasattr(english, name):
+                    assert [getattr(c, "id", None) for c in getattr(french, name)] == [getattr(c, "id", None) for c in getattr(english, name)]
+            if hasattr(english, "choices"):
+                assert [c.correct for c in french.choices] == [c.correct for c in english.choices]
+            if hasattr(english, "answer"):
+                assert french.answer == english.answer
+            translated += french.prompt != english.prompt
+        assert translated > 0, "some prompts have a French translation"
+    assert messages.PLURAL_ONE == [1]
+    assert {place: {k: (dict(v) if isinstance(v, dict) else v) for k, v in table.items()}
+            for place, table in i18n.kit_tables().items()} == english_tables
+    assert load_bank()["contact-2-1-platforms-not-enough"].prompt == english_bank["contact-2-1-platforms-not-enough"].prompt

@@ -35,7 +35,7 @@ class Numeric(GradedBase):
     type: Literal["numeric"]
     answer: Finite
     tolerance: Annotated[Finite, Field(ge=0)]
-    unit: Annotated[str, Field(max_length=20)] = ""
+    unit: Annotated[str, Field(max_length=30)] = ""  # room for a French unit ("points de pourcentage")
     feedback: TooLowTooHigh
     source_chart: Text | None = None  # which chart to read the answer from
 
