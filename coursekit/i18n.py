@@ -245,10 +245,15 @@ def bank_catalogue_path(path: Path) -> Path:
     return LOCALES / LANGUAGE / "LC_MESSAGES" / "bank" / relative
 
 
+def bank_domain(path: Path) -> str:
+    """A bank file's catalogue name: bank/contact-2-1, bank/checks/part-1."""
+    return f"bank/{path.relative_to(ROOT / 'exercises' / 'bank').with_suffix('')}"
+
+
 def bank_template(path: Path) -> Catalog:
     """A bank file's texts: prompts, choices, feedback, hints, explanations, rubrics, titles."""
     raw = yaml.safe_load(path.read_text(encoding="utf-8"))
-    catalogue = _new_catalogue(f"bank/{path.stem}")
+    catalogue = _new_catalogue(bank_domain(path))
     if raw.get("title"):
         catalogue.add(raw["title"], context=f"{path.stem}:title", locations=[(path.name, 1)])
     for exercise in raw.get("exercises", []):
@@ -277,7 +282,15 @@ def kit_tables() -> dict[str, dict[str, Any]]:
         tables[f"kinds:{name}.LABEL"] = {"label": kind.LABEL}
         if "CHECK_LABEL" in vars(kind):  # a type with its own button (the others say messages.SHARED["check"])
             tables[f"kinds:{name}.CHECK_LABEL"] = {"check_label": kind.CHECK_LABEL}
+        texts = {attr: getattr(kind, attr) for attr in KIND_TEXTS if attr in vars(kind)}
+        if texts:
+            tables[f"kinds:{name}.TEXTS"] = texts
     return tables
+
+
+# A type's own words besides LABEL, CHECK_LABEL and MESSAGES: class attributes (a text, or a table of texts).
+KIND_TEXTS = ("INSTRUCTIONS", "INSTRUCTIONS_MIN_WORDS", "PLACEHOLDER", "NOTE_TITLES", "RUBRIC_TITLE", "RUBRIC_LEVELS",
+              "RUBRIC_LINE")
 
 
 def kit_template() -> Catalog:
@@ -304,7 +317,7 @@ def merge(template_catalogue: Catalog, path: Path) -> bool:
 def other_catalogues() -> list[tuple[str, Path, Any]]:
     """(name, catalogue, template maker) for the book's words, every bank file and the kit."""
     found = [(BOOK_CATALOGUE, LOCALES / LANGUAGE / "LC_MESSAGES" / f"{BOOK_CATALOGUE}.po", book_template)]
-    found += [(f"bank/{p.relative_to(ROOT / 'exercises' / 'bank').with_suffix('')}", bank_catalogue_path(p),
+    found += [(bank_domain(p), bank_catalogue_path(p),
                (lambda p=p: bank_template(p))) for p in bank_files()]
     found.append((KIT_CATALOGUE, LOCALES / LANGUAGE / "LC_MESSAGES" / f"{KIT_CATALOGUE}.po", kit_template))
     return found
@@ -673,6 +686,8 @@ def use(language: str) -> None:
         kind.LABEL = tables[f"kinds:{name}.LABEL"]["label"]
         if f"kinds:{name}.CHECK_LABEL" in tables:
             kind.CHECK_LABEL = tables[f"kinds:{name}.CHECK_LABEL"]["check_label"]
+        for attr, value in tables.get(f"kinds:{name}.TEXTS", {}).items():
+            setattr(kind, attr, value)
     ExerciseBase.CHECK_LABEL = messages.SHARED["check"]
     static.TYPE_LABELS.update({name: kind.LABEL for name, kind in BY_TYPE.items()})
     messages.PLURAL_ONE[:] = PLURAL_ONE[language]
@@ -728,7 +743,7 @@ def localise_bank_file(raw: Any, path: Path) -> Any:
         catalogue_path = bank_catalogue_path(path)
     except ValueError:  # a bank outside the course's (a test's fixture): nothing to translate
         return raw
-    words = finished_by_context(read(catalogue_path, f"bank/{path.stem}"))
+    words = finished_by_context(read(catalogue_path, bank_domain(path)))
     raw = dict(raw)
     if raw.get("title"):
         raw["title"] = words.get((f"{path.stem}:title", raw["title"]), raw["title"])

@@ -3,7 +3,7 @@ the bank's order, the index of the chosen category, or None."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import ClassVar, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -11,7 +11,6 @@ from coursekit.exercises.kinds.base import GradedBase, Result, Text, as_index, a
 from coursekit.exercises.kinds._menus import menus_html, menus_widget, shuffled
 from coursekit.exercises.messages import plural
 
-PLACEHOLDER = "Choose…"
 
 
 class SortItem(BaseModel):
@@ -26,6 +25,7 @@ class SortItem(BaseModel):
 
 class Categorising(GradedBase):
     LABEL = "Categorising"
+    PLACEHOLDER: ClassVar[str] = "Choose…"  # the empty choice of each menu
     INSTRUCTIONS = "Choose a category for each item."
     MESSAGES = {
         "no_category": "Please choose a category for every item first.",
@@ -82,8 +82,8 @@ class Categorising(GradedBase):
     def answer_html(self, uid: str) -> str:
         categories = [(str(k), name) for k, name in enumerate(self.categories)]
         return menus_html(uid, "cx-categorising", self.instructions(), [item.text for item in self.items],
-                          self.display_order(), categories, PLACEHOLDER)
+                          self.display_order(), categories, self.PLACEHOLDER)
 
     def widget_inputs(self):
         categories = [(name, k) for k, name in enumerate(self.categories)]
-        return menus_widget([item.text for item in self.items], self.display_order(), categories, PLACEHOLDER)
+        return menus_widget([item.text for item in self.items], self.display_order(), categories, self.PLACEHOLDER)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from html import escape
-from typing import Annotated, Literal
+from typing import ClassVar, Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -25,6 +25,7 @@ class TooLowTooHigh(BaseModel):
 
 class Numeric(GradedBase):
     LABEL = "Numeric answer"
+    PLACEHOLDER: ClassVar[str] = "e.g. 3.5"  # the live form's empty box
     INSTRUCTIONS = "Type a number; a decimal point or a French decimal comma both work."
     MESSAGES = {
         **NUMBER_MESSAGES,
@@ -69,7 +70,7 @@ class Numeric(GradedBase):
         import ipywidgets as widgets
 
         unit = f" ({self.unit})" if self.unit else ""
-        text = widgets.Text(placeholder="e.g. 3.5", description=f"Answer{unit}")
+        text = widgets.Text(placeholder=self.PLACEHOLDER, description=f"{SHARED['your_answer']}{unit}")
 
         def put(response: object) -> None:
             text.value = response  # type: ignore[assignment]

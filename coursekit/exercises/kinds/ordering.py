@@ -4,7 +4,7 @@ position 1..n the learner gave it, or None."""
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import ClassVar, Annotated, Literal
 
 from pydantic import Field, model_validator
 
@@ -12,11 +12,11 @@ from coursekit.exercises.kinds._menus import menus_html, menus_widget, shuffled
 from coursekit.exercises.kinds.base import GradedBase, Result, Text, as_index, as_list, is_int_in
 from coursekit.exercises.messages import plural
 
-PLACEHOLDER = "Position…"
 
 
 class Ordering(GradedBase):
     LABEL = "Ordering"
+    PLACEHOLDER: ClassVar[str] = "Position…"  # the empty choice of each menu
     INSTRUCTIONS = "Give each item a different position, from 1 (first) to {n} (last)."
     MESSAGES = {
         "no_position": "Please give every item a position first.",
@@ -65,8 +65,8 @@ class Ordering(GradedBase):
     def answer_html(self, uid: str) -> str:
         positions = [(str(p), str(p)) for p in range(1, len(self.items) + 1)]
         return menus_html(uid, "cx-ordering", self.instructions(), list(self.items), self.display_order(), positions,
-                          PLACEHOLDER)
+                          self.PLACEHOLDER)
 
     def widget_inputs(self):
         positions = [(str(p), p) for p in range(1, len(self.items) + 1)]
-        return menus_widget(list(self.items), self.display_order(), positions, PLACEHOLDER)
+        return menus_widget(list(self.items), self.display_order(), positions, self.PLACEHOLDER)
