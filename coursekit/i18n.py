@@ -207,6 +207,10 @@ def book_template(root: Path = ROOT) -> Catalog:
     for part in toc(root).get("parts", []):
         catalogue.add(part["caption"], locations=[("_toc.yml", 0)])
     catalogue.add(UNTRANSLATED, locations=[("coursekit/i18n.py", 0)])
+    from coursekit.pdf import WORDS as PDF_WORDS  # the print edition's own words
+
+    for text in PDF_WORDS.values():
+        catalogue.add(text, locations=[("coursekit/pdf.py", 0)])
     return catalogue
 
 

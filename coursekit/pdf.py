@@ -35,6 +35,8 @@ from coursekit.paths import ROOT
 
 BOOK_PDF = "social-business-in-practice.pdf"
 TRAINER_PDF = "trainer-edition.pdf"
+# The edition's own words, in English; the French edition's come from locales/fr/LC_MESSAGES/book.po.
+WORDS = {"print": "Print edition", "trainer": "Trainer edition: trainer guide and answer key", "contents": "Contents"}
 TRAINER_PAGES = ("back/trainer-guide", "back/answer-key")
 CHART_DIV = '<div id="altair-viz-'  # one per chart in a built page (coursekit.charts' renderer)
 CHART_SVGS = "[id^='altair-viz-'] svg"
@@ -212,7 +214,8 @@ body { font-family: "Helvetica Neue", Arial, sans-serif; color: #000; margin: 0;
 """
 
 
-def front_matter(title: str, subtitle: str, author: str, pages: list[Entry], starts: list[int]) -> str:
+def front_matter(title: str, subtitle: str, author: str, pages: list[Entry], starts: list[int],
+                 words: dict[str, str] = WORDS, language: str = "en") -> str:
     """The title page and the contents, each page title with the number of the sheet it starts on."""
     e = html.escape
     rows, part = [], object()
@@ -223,10 +226,10 @@ def front_matter(title: str, subtitle: str, author: str, pages: list[Entry], sta
                 rows.append(f"</ol><h3>{e(part)}</h3><ol>")
         rows.append(f'<li><span class="name">{e(entry.title)}</span><span class="dots"></span>'
                     f'<span class="number">{start}</span></li>')
-    return (f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{e(title)}</title>'
+    return (f'<!doctype html><html lang="{language}"><head><meta charset="utf-8"><title>{e(title)}</title>'
             f"<style>{STYLE}</style></head><body>"
             f'<section class="title"><h1>{e(title)}</h1><p>{e(subtitle)}</p><p>{e(author)}</p></section>'
-            f'<section class="contents"><h2>Contents</h2><ol>{"".join(rows)}</ol></section></body></html>')
+            f'<section class="contents"><h2>{e(words["contents"])}</h2><ol>{"".join(rows)}</ol></section></body></html>')
 
 
 def numbers_overlay(count: int) -> str:
@@ -264,7 +267,8 @@ def _link_inside(writer, origin: str, starts: dict[str, int]) -> None:
         sheet[NameObject("/Annots")] = kept
 
 
-def edition(printer: Printer, pages: list[Entry], title: str, subtitle: str, author: str, out: Path) -> list[int]:
+def edition(printer: Printer, pages: list[Entry], title: str, subtitle: str, author: str, out: Path,
+            words: dict[str, str] = WORDS, language: str = "en") -> list[int]:
     """Print ``pages`` with a title page and contents into ``out``; the first sheet of each page (from 1)."""
     from pypdf import PdfReader, PdfWriter
 
@@ -273,7 +277,7 @@ def edition(printer: Printer, pages: list[Entry], title: str, subtitle: str, aut
     front_pages, front = 2, b""
     for _ in range(5):  # the contents' length depends on nothing but the titles: this settles at once
         starts = [front_pages + 1 + sum(counts[:i]) for i in range(len(pages))]
-        front = printer.html(front_matter(title, subtitle, author, pages, starts))
+        front = printer.html(front_matter(title, subtitle, author, pages, starts, words, language))
         if _pages_of(front) == front_pages:
             break
         front_pages = _pages_of(front)
@@ -289,7 +293,7 @@ def edition(printer: Printer, pages: list[Entry], title: str, subtitle: str, aut
     for sheet, number in zip(writer.pages, overlay.pages):
         sheet.merge_page(number)
     _link_inside(writer, printer.server.origin, {e.docname: s - 1 for e, s in zip(pages, starts)})
-    writer.add_outline_item(title="Contents", page_number=1)
+    writer.add_outline_item(title=words["contents"], page_number=1)
     parents: dict[str, object] = {}
     for entry, start in zip(pages, starts):
         parent = None
@@ -307,21 +311,37 @@ def edition(printer: Printer, pages: list[Entry], title: str, subtitle: str, aut
 
 def make(html_dir: Path = ROOT / "_build" / "html", out_dir: Path = ROOT / "_build" / "pdf",
          root: Path = ROOT, chromium: str = CHROMIUM) -> dict[str, Path]:
-    """Write the book's PDF and the trainer PDF into ``out_dir``; their paths by name."""
+    """Write the book's PDF and the trainer PDF into ``out_dir``, and the French edition's two (``-fr``) when the
+    book has one (``fr/``, built into ``fr/`` of the HTML); their paths by name."""
+    from coursekit import i18n
+
     if not (html_dir / "index.html").is_file():
         raise PdfError(f"No built book in {html_dir}: run python -m coursekit.build first")
+    paths = _editions(html_dir, out_dir, root, chromium, "", WORDS, i18n.SOURCE_LANGUAGE)
+    french_html, french_root = html_dir / i18n.LANGUAGE, root / i18n.LANGUAGE
+    if (french_html / "index.html").is_file() and (french_root / "_toc.yml").is_file():
+        book = i18n.book_words()
+        words = {key: book.get(text, text) for key, text in WORDS.items()}
+        paths.update(_editions(french_html, out_dir, french_root, chromium, f"-{i18n.LANGUAGE}", words, i18n.LANGUAGE))
+    return paths
+
+
+def _editions(html_dir: Path, out_dir: Path, root: Path, chromium: str, suffix: str, words: dict[str, str],
+              language: str) -> dict[str, Path]:
+    """One language's book and trainer PDFs."""
     docnames = toc_docnames(root)
     missing = [name for name in TRAINER_PAGES if name not in {d for _, d in docnames}]
     if missing:
-        raise PdfError(f"_toc.yml has no {', '.join(missing)}: the trainer edition would be empty")
+        raise PdfError(f"{root / '_toc.yml'} has no {', '.join(missing)}: the trainer edition would be empty")
     book = entries(html_dir, [(part, d) for part, d in docnames if d not in TRAINER_PAGES])
     trainer = entries(html_dir, [(part, d) for part, d in docnames if d in TRAINER_PAGES])
     title, author = book_info(root)
     printer = Printer(html_dir, chromium)
+    paths = {f"book{suffix}": out_dir / BOOK_PDF.replace(".pdf", f"{suffix}.pdf"),
+             f"trainer{suffix}": out_dir / TRAINER_PDF.replace(".pdf", f"{suffix}.pdf")}
     try:
-        paths = {"book": out_dir / BOOK_PDF, "trainer": out_dir / TRAINER_PDF}
-        edition(printer, book, title, "Print edition", author, paths["book"])
-        edition(printer, trainer, title, "Trainer edition: trainer guide and answer key", author, paths["trainer"])
+        edition(printer, book, title, words["print"], author, paths[f"book{suffix}"], words, language)
+        edition(printer, trainer, title, words["trainer"], author, paths[f"trainer{suffix}"], words, language)
     finally:
         printer.close()
     return paths

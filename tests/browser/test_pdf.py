@@ -54,7 +54,8 @@ def editions(built_book, tmp_path_factory) -> dict[str, Path]:
     done = subprocess.run([sys.executable, "-m", "coursekit.pdf", "--html", str(built_book), "--out", str(out)],
                           capture_output=True, text=True, cwd=ROOT, timeout=600)
     assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr[-3000:]
-    return {"book": out / pdf.BOOK_PDF, "trainer": out / pdf.TRAINER_PDF}
+    return {"book": out / pdf.BOOK_PDF, "trainer": out / pdf.TRAINER_PDF,
+            "book-fr": out / pdf.BOOK_PDF.replace(".pdf", "-fr.pdf"), "trainer-fr": out / pdf.TRAINER_PDF.replace(".pdf", "-fr.pdf")}
 
 
 @pytest.fixture(scope="module")
@@ -152,3 +153,25 @@ def test_a_missing_build_gets_a_clear_message(tmp_path, capsys):
     assert pdf.main(["--html", str(tmp_path / "nothing"), "--out", str(tmp_path / "pdf")]) == 1
     assert "No built book" in capsys.readouterr().err
     assert not (tmp_path / "pdf").exists()
+
+
+def test_the_french_edition_prints_too_in_french_with_every_lesson_and_chart(editions, built_book):
+    from coursekit import i18n
+
+    french_html, french_root = built_book / i18n.LANGUAGE, ROOT / i18n.LANGUAGE
+    sheets = _sheets(editions["book-fr"])
+    words = i18n.book_words()
+    assert sheets[0].startswith(words["Social business in practice"]) and words["Print edition"] in sheets[0]
+    assert sheets[1].startswith(words["Contents"])
+    lesson = re.compile(r"chapters/\d-[^/]+/\d-\d-[^/]+$")
+    titles = [pdf.page_title(french_html / f"{d}.html") for _, d in pdf.toc_docnames(french_root) if lesson.match(d)]
+    assert len(titles) >= 18 and titles != _lesson_titles(built_book), "French titles, not the English ones"
+    after_contents, place = " ".join(sheets[2:]), -1
+    for title in titles:
+        found = after_contents.find(title, place + 1)
+        assert found > place, f"'{title}' is not printed after the lesson before it"
+        place = found
+    charts = sum((french_html / f"{d}.html").read_text(encoding="utf-8").count(pdf.CHART_DIV)
+                 for _, d in pdf.toc_docnames(french_root) if d not in pdf.TRAINER_PAGES)
+    assert charts >= 20 and _drawings(editions["book-fr"]) == charts
+    assert "Corrigé" in " ".join(_sheets(editions["trainer-fr"])[:2])
