@@ -318,12 +318,75 @@ def merge(template_catalogue: Catalog, path: Path) -> bool:
     return write(catalogue, path)
 
 
+# The charts' words ---------------------------------------------------------------------------------
+# One catalogue, charts.po: every fixed text of the chart functions as an English template with named slots
+# (context: the function, or "status", "source_line"…), and the category labels the charts draw from their
+# tables (context "table:column"). coursekit.charts.core.tr reads it.
+CHARTS_CATALOGUE = "charts"
+CHART_CALLS = {"tr", "expr_text"}  # the functions of coursekit.charts.core whose (context, template) are extracted
+
+
+def charts_catalogue_path(language: str = LANGUAGE) -> Path:
+    return LOCALES / language / "LC_MESSAGES" / f"{CHARTS_CATALOGUE}.po"
+
+
+def _chart_literals(path: Path) -> Iterable[tuple[str, str, int]]:
+    """(context, template, line) of every tr/expr_text call with a literal context and template in a module."""
+    import ast
+
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not isinstance(node, ast.Call) or len(node.args) < 2:
+            continue
+        name = node.func.attr if isinstance(node.func, ast.Attribute) else getattr(node.func, "id", "")
+        context, text = node.args[:2]
+        if name in CHART_CALLS and isinstance(context, ast.Constant) and isinstance(text, ast.Constant) \
+                and isinstance(context.value, str) and isinstance(text.value, str):
+            yield context.value, text.value, node.lineno
+
+
+def charts_template() -> Catalog:
+    """Every chart text: the templates written in the chart modules (each branch, read from the code), then the
+    labels and texts each chart function uses when it draws its own table in English (recorded as it runs)."""
+    import coursekit.charts as charts
+    from coursekit import data
+    from coursekit.charts import core
+
+    catalogue = _new_catalogue(CHARTS_CATALOGUE)
+    folder = Path(core.__file__).parent
+    for module in sorted(folder.glob("*.py")):
+        for context, text, line in sorted(_chart_literals(module), key=lambda found: found[2]):
+            if LETTER.search(text):
+                catalogue.add(text, context=context, locations=[(f"coursekit/charts/{module.name}", line)])
+    for context, table in core.WORD_TABLES.items():
+        for text in table.values():
+            catalogue.add(text, context=context, locations=[("coursekit/charts", 1)])
+    recorded: list[tuple[str, str]] = []
+    core._recorded, before = recorded, _active
+    try:
+        if before != SOURCE_LANGUAGE:
+            use(SOURCE_LANGUAGE)
+        for name in sorted(n for m in charts.MODULES for n in m.__all__):
+            function = getattr(charts, name)
+            function(data.load(function.table))
+    finally:
+        core._recorded = None
+        if before != SOURCE_LANGUAGE:
+            use(before)
+    known = {(m.context, m.id) for m in catalogue if m.id}
+    for context, text in recorded:
+        if LETTER.search(text) and (context, text) not in known:
+            catalogue.add(text, context=context, locations=[("data", 1)])
+            known.add((context, text))
+    return catalogue
+
+
 def other_catalogues() -> list[tuple[str, Path, Any]]:
     """(name, catalogue, template maker) for the book's words, every bank file and the kit."""
     found = [(BOOK_CATALOGUE, LOCALES / LANGUAGE / "LC_MESSAGES" / f"{BOOK_CATALOGUE}.po", book_template)]
     found += [(bank_domain(p), bank_catalogue_path(p),
                (lambda p=p: bank_template(p))) for p in bank_files()]
     found.append((KIT_CATALOGUE, LOCALES / LANGUAGE / "LC_MESSAGES" / f"{KIT_CATALOGUE}.po", kit_template))
+    found.append((CHARTS_CATALOGUE, charts_catalogue_path(), charts_template))
     return found
 
 

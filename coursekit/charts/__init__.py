@@ -13,14 +13,21 @@ from coursekit.charts.core import (  # noqa: F401
     PALETTE,
     STATUS_WORDS,
     describe_shares,
+    expr_text,
+    label,
+    labelled,
+    number,
+    percent,
     draws,
     fit,
     label_expr,
     quoted,
     render,
     source_line,
+    status_word,
     table_of,
     theme,
+    tr,
 )
 from coursekit.charts.capstone import *  # noqa: F403
 from coursekit.charts.closing import *  # noqa: F403
@@ -28,3 +35,7 @@ from coursekit.charts.contact import *  # noqa: F403
 from coursekit.charts.identity import *  # noqa: F403
 from coursekit.charts.motivation import *  # noqa: F403
 from coursekit.charts.roi import *  # noqa: F403
+
+from coursekit.charts import capstone, closing, contact, identity, motivation, roi  # noqa: E402
+
+MODULES = (motivation, contact, roi, identity, closing, capstone)  # every module of chart functions, by part

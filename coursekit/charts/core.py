@@ -22,7 +22,7 @@ from typing import Any, Callable, TypeVar
 import altair as alt
 import pandas as pd
 
-from coursekit import data
+from coursekit import data, i18n
 
 # Okabe & Ito's colour-blind-safe palette (Color Universal Design), darkest first.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
@@ -406,6 +406,9 @@ def render(spec: dict[str, Any], **metadata: Any) -> dict[str, str]:
     """The chart fitted to its container (``fit``) with a content-derived element id: its stored SVG image,
     and a script that hands it to the course's loader (``assets/charts.js``) to be drawn live."""
     spec = fit(spec)
+    numbers = NUMBER_LOCALES.get(i18n.active())
+    if numbers:  # Vega's own numbers (axes, format() in expressions) in the language's form; English keeps Vega's
+        spec.setdefault("config", {})["locale"] = {"number": numbers}
     element = _stable_div(spec)
     svg = static_svg(spec)
     image = image_html(svg, spec.get("description", "")) if svg else ""
@@ -453,7 +456,8 @@ def draws(table: str) -> Callable[[ChartFunction], ChartFunction]:
 def source_line(name: str) -> str:
     """'Source: …. Status: …' for the table, from the data package."""
     table = data.info(name)
-    return f"Source: {table.short_source}. Status: {STATUS_WORDS[table.verification]}."
+    return tr("source_line", "Source: {source}. Status: {status}.", source=table.short_source,
+              status=status_word(table.verification))
 
 
 def quoted(text: str) -> str:
@@ -471,6 +475,98 @@ def describe_shares(frame: pd.DataFrame, group: str, category: str, order: str) 
     """A sentence per group listing each category's share: the chart's text for screen readers."""
     parts = []
     for name, rows in frame.sort_values(order).groupby(group, sort=False):
-        shares = ", ".join(f"{row[category]} {row['pct']:g}%" for _, row in rows.iterrows())
+        shares = ", ".join(f"{row[category]} {percent(row['pct'])}" for _, row in rows.iterrows())
         parts.append(f"{str(name).capitalize()}: {shares}.")
-    return "Stacked bars. " + " ".join(parts)
+    return tr("describe_shares", "Stacked bars. {groups}", groups=" ".join(parts))
+
+
+# The charts' words in the active language ----------------------------------------------------------
+# A chart function writes each fixed text as an English template with named slots, through ``tr`` with a
+# context naming the function (or ``table:column`` for the category labels it draws from a table). In French
+# (``i18n.use("fr")``) the template comes from ``locales/fr/LC_MESSAGES/charts.po`` (``i18n.charts_template``
+# extracts it); a text with no finished translation stays English. Numbers written into text go through
+# ``number`` and ``percent``; Vega's own numbers follow ``NUMBER_LOCALES`` (set by ``render``).
+# d3-format locales, by language; English keeps Vega's default (1,234.5), so its output does not change.
+NUMBER_LOCALES = {"fr": {"decimal": ",", "thousands": "\u202f", "grouping": [3], "currency": ["", "\u00a0€"]}}
+PERCENT_SPACE = {"fr": "\u202f"}  # between a number and its % sign: French writes 47 % (narrow no-break space)
+_recorded: list[tuple[str, str]] | None = None  # (context, template) of every tr call, while i18n extracts them
+
+
+@functools.lru_cache(maxsize=4)
+def _catalogue(language: str, stamp: int) -> dict[tuple[str, str], str]:
+    path = i18n.charts_catalogue_path(language)
+    return i18n.finished_by_context(i18n.read(path, i18n.CHARTS_CATALOGUE)) if stamp else {}
+
+
+def _words(language: str) -> dict[tuple[str, str], str]:
+    """(context, English template) -> template in the language, read again when its catalogue changes."""
+    path = i18n.charts_catalogue_path(language)
+    return _catalogue(language, path.stat().st_mtime_ns if path.is_file() else 0)
+
+
+def tr(context: str, text: str, **slots: Any) -> str:
+    """The chart text ``text`` (an English template) in the active language, its ``{slots}`` filled."""
+    if _recorded is not None:
+        _recorded.append((context, text))
+    language = i18n.active()
+    if language != i18n.SOURCE_LANGUAGE:
+        text = _words(language).get((context, text), text)
+    return text.format(**slots) if slots else text
+
+
+def label(table: str, column: str, value: Any) -> Any:
+    """A category label drawn from a table (context ``table:column``) in the active language; other values as they are."""
+    return tr(f"{table}:{column}", value) if isinstance(value, str) and value else value
+
+
+def labelled(frame: pd.DataFrame, table: str, *columns: str) -> pd.DataFrame:
+    """The frame with the labels of these columns in the active language (sorts and colour domains follow them)."""
+    return frame.assign(**{column: frame[column].map(lambda value, c=column: label(table, c, value)) for column in columns})
+
+
+def number(value: float, spec: str = "g") -> str:
+    """``value`` formatted by a Python format spec ("g", ".1f", ",") in the active language's form: 1 234,5 in French."""
+    text = format(value, spec)
+    if i18n.active() in NUMBER_LOCALES:
+        marks = NUMBER_LOCALES[i18n.active()]
+        text = text.translate(str.maketrans({",": marks["thousands"], ".": marks["decimal"]}))
+    return text
+
+
+def percent(value: float, spec: str = "g") -> str:
+    """``value`` with its % sign, as the active language writes it: 47.5% in English, 47,5 % in French."""
+    return number(value, spec) + PERCENT_SPACE.get(i18n.active(), "") + "%"
+
+
+# Tables of words the charts pick from by key, by their context in the catalogue (a module adds its own).
+WORD_TABLES: dict[str, dict[str, str]] = {"status": STATUS_WORDS}
+
+
+def word(table: str, key: str) -> str:
+    """The word ``key`` of the table of words ``table`` (``WORD_TABLES``), in the active language."""
+    return tr(table, WORD_TABLES[table][key])
+
+
+def status_word(verification: str) -> str:
+    """A table's or a row's verification status in words, in the active language."""
+    return word("status", verification)
+
+
+def expr_text(context: str, text: str, **expressions: str) -> str:
+    """A Vega expression writing the template ``text`` in the active language, each slot filled by an expression.
+
+    Literal pieces are single-quoted JavaScript strings joined by ``+`` (a line break written as ``\\n``), so
+    numbers the expression formats with ``format()`` follow the spec's number locale.
+    """
+    if _recorded is not None:
+        _recorded.append((context, text))
+    language = i18n.active()
+    if language != i18n.SOURCE_LANGUAGE:
+        text = _words(language).get((context, text), text)
+    parts = []
+    for n, piece in enumerate(re.split(r"\{([a-z_]+)\}", text)):
+        if n % 2:
+            parts.append(expressions[piece])
+        elif piece:
+            parts.append("'" + piece.replace("\\", "\\\\").replace("'", "\\'").replace("\n", "\\n") + "'")
+    return " + ".join(parts)
