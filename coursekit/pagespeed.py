@@ -19,6 +19,9 @@ Listed in ``_config.yml`` after ``coursekit.book``; ``_templates/layout.html`` d
   script that reads ``DOCUMENTATION_OPTIONS`` becomes a module script, which runs deferred, in the same
   order, after the file that defines it. The chart scripts of ``coursekit.book`` are left as that module
   adds them.
+- **Only the assets a page uses.** sphinx-design, sphinx-togglebutton and sphinx-copybutton (with the code
+  colours) put their files on every page; a page whose body has none of their elements goes without
+  (``OPTIONAL_ASSETS``).
 - **SEO.** Each page gets a ``<meta name="description">``: the page's first paragraph, cut at a word
   within ``DESCRIPTION_CHARS``.
 """
@@ -212,6 +215,63 @@ def defer_scripts(app: Sphinx, pagename: str, templatename: str, context: dict[s
         scripts[:] = [deferred(s, keep) if isinstance(s, _JavaScript) else s for s in scripts]
 
 
+# --- extension assets a page does not use ----------------------------------------------------------------
+
+CLASS_ATTR = re.compile(r'class="([^"]*)"')
+
+
+def _needs_design(classes: list[set[str]]) -> bool:
+    """sphinx-design: every card, grid, tab set and dropdown it writes carries an "sd-" class."""
+    return any(c.startswith("sd-") for tokens in classes for c in tokens)
+
+
+def _needs_toggles(classes: list[set[str]]) -> bool:
+    """sphinx-togglebutton: its selector ".toggle, .admonition.dropdown", and the {toggle} directive's details."""
+    return any("toggle" in t or "toggle-details" in t or {"admonition", "dropdown"} <= t for t in classes)
+
+
+def _needs_copy(classes: list[set[str]]) -> bool:
+    """sphinx-copybutton and the code colours: a code block (div.highlight)."""
+    return any("highlight" in t for t in classes)
+
+
+# What Sphinx and its extensions put on every page, and when a page needs it: (style sheets, scripts, the
+# names an inline script of theirs sets, the test on the classes of the page's body).
+OPTIONAL_ASSETS = (
+    (("sphinx-design.min.css",), ("design-tabs.js",), (), _needs_design),
+    (("togglebutton.css",), ("togglebutton.js",), ("toggleHintShow", "toggleHintHide", "toggleOpenOnPrint", "togglebuttonSelector"), _needs_toggles),
+    (("copybutton.css", "pygments.css"), ("clipboard.min.js", "copybutton.js"), (), _needs_copy),
+)
+
+
+def unneeded_assets(body: str) -> tuple[set[str], set[str], tuple[str, ...]]:
+    """The style sheets, scripts and inline-script names a page with this body does not need."""
+    classes = [set(value.split()) for value in CLASS_ATTR.findall(body)]
+    css, js, inline = set(), set(), ()
+    for sheets, scripts, names, needed in OPTIONAL_ASSETS:
+        if not needed(classes):
+            css.update(sheets)
+            js.update(scripts)
+            inline += names
+    return css, js, inline
+
+
+def _name(asset: Any) -> str:
+    return str(getattr(asset, "filename", "") or "").rsplit("/", 1)[-1]
+
+
+def drop_unneeded_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
+    """Leave out of the page the extension assets its body does not use (they load on every page otherwise)."""
+    css, js, inline = unneeded_assets(context.get("body", ""))
+    if isinstance(context.get("css_files"), list):
+        context["css_files"][:] = [c for c in context["css_files"] if _name(c) not in css]
+    if isinstance(context.get("script_files"), list):
+        context["script_files"][:] = [
+            s for s in context["script_files"]
+            if _name(s) not in js and not (isinstance(s, _JavaScript) and not s.filename
+                                           and any(n in s.attributes.get("body", "") for n in inline))]
+
+
 # --- meta description ------------------------------------------------------------------------------------
 
 def description(doctree: nodes.Node | None, fallback: str) -> str:
@@ -277,7 +337,8 @@ def write_theme_css(app: Sphinx, exception: Exception | None) -> None:
 def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", add_theme_assets)
     app.connect("build-finished", write_theme_css)
-    app.connect("html-page-context", defer_scripts, priority=990)  # after every extension has added its scripts
+    app.connect("html-page-context", drop_unneeded_assets, priority=980)  # after every extension has added its assets
+    app.connect("html-page-context", defer_scripts, priority=990)
     app.connect("html-page-context", add_description)
     env_version = int(hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:8], 16)
     return {"version": "0.1", "env_version": env_version, "parallel_read_safe": True, "parallel_write_safe": True}

@@ -113,3 +113,12 @@ def test_every_page_links_the_theme_subset_and_its_font_and_has_a_description(bu
     assert "styles/pydata-sphinx-theme.css" not in html and "styles/theme.css" not in html
     description = parsed(built_book, name).meta.get("description", "")
     assert 20 <= len(description) <= pagespeed.DESCRIPTION_CHARS, f"{name}: meta description {description!r}"
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_no_page_loads_extension_assets_it_does_not_use(built_book, name):
+    html = (built_book / name).read_text(encoding="utf-8")
+    css, js, inline = pagespeed.unneeded_assets(html)
+    linked = set(re.findall(r'(?:href|src)="[^"]*/([^"/?]+)(?:\?[^"]*)?"', html))
+    assert linked & (css | js) == set(), f"{name} loads {sorted(linked & (css | js))} but shows none of their elements"
+    assert not [n for n in inline if n in html], f"{name} keeps inline settings of a script it does not load"

@@ -64,3 +64,13 @@ def test_the_theme_css_subset_drops_only_the_rules_of_icons_no_page_shows():
     faces = re.findall(r"@font-face\{[^}]*\}", subset)
     assert any("../icons/fa-solid-900.woff?v=" in f for f in faces) and any("../icons/fa-brands-400.woff?v=" in f for f in faces)
     assert not any("fa-solid-900.woff2" in f or "fa-brands-400.woff2" in f for f in faces)
+
+
+def test_a_page_goes_without_the_extension_assets_its_body_does_not_use():
+    css, js, inline = pagespeed.unneeded_assets('<p class="x">Text</p><button class="btn dropdown-toggle"></button>')
+    assert {"sphinx-design.min.css", "togglebutton.css", "copybutton.css", "pygments.css"} <= css
+    assert {"design-tabs.js", "togglebutton.js", "clipboard.min.js", "copybutton.js"} <= js and "toggleHintShow" in inline
+    css, js, _ = pagespeed.unneeded_assets('<div class="sd-card sd-shadow-sm"></div><div class="admonition dropdown note">'
+                                           '</div><div class="highlight-python notranslate"><div class="highlight"></div></div>')
+    assert css == set() and js == set()
+    assert "togglebutton.js" not in pagespeed.unneeded_assets('<details class="toggle-details"></details>')[1]
