@@ -8,6 +8,7 @@ import altair as alt
 import pandas as pd
 
 from coursekit import data
+from coursekit.charts import core
 from coursekit.charts.core import PALETTE, STATUS_WORDS, draws, table_of
 
 __all__ = ["teams_reported_users"]
@@ -20,7 +21,7 @@ def _subtitle(table: str, frame: pd.DataFrame) -> list[str]:
     others = [f"{' and '.join(frame.loc[frame['verification'] == status, 'announced'])} ({STATUS_WORDS[status]})"
               for status in counts.index[1:]]
     status = STATUS_WORDS[main] + (f", except {'; '.join(others)}" if others else "")
-    return textwrap.wrap(f"Source: {data.info(table).short_source}. Status: {status}.", 46, break_on_hyphens=False)
+    return textwrap.wrap(f"Source: {core.short_source(table)}. Status: {status}.", 46, break_on_hyphens=False)
 
 
 @draws("microsoft_teams_reported_users")

@@ -9,6 +9,7 @@ import altair as alt
 import pandas as pd
 
 from coursekit import data
+from coursekit.charts import core
 from coursekit.charts.core import PALETTE, STATUS_WORDS, draws, table_of
 
 __all__ = ["prediction_verdicts"]
@@ -31,7 +32,7 @@ def prediction_verdicts(frame: pd.DataFrame) -> alt.Chart:
     tally = [f"{counts.get(v, 0)} {v}" for v in VERDICTS]
     status_counts = frame["verification"].value_counts()
     subtitle = textwrap.wrap(
-        f"Source: {data.info(table).short_source}. The verdicts are the course's judgement; the evidence is "
+        f"Source: {core.short_source(table)}. The verdicts are the course's judgement; the evidence is "
         f"{STATUS_WORDS['verified']} for {status_counts.get('verified', 0)} rows (filled dots) and a "
         f"{STATUS_WORDS['secondary']} for {status_counts.get('secondary', 0)} (hollow dots).", 52)
     title = alt.Title(textwrap.wrap(f"Of the posts' {len(frame)} claims, {tally[1]}: {tally[0]}, {tally[2]}, {tally[3]}", 34),

@@ -455,9 +455,13 @@ def draws(table: str) -> Callable[[ChartFunction], ChartFunction]:
 
 def source_line(name: str) -> str:
     """'Source: …. Status: …' for the table, from the data package."""
-    table = data.info(name)
-    return tr("source_line", "Source: {source}. Status: {status}.", source=table.short_source,
-              status=status_word(table.verification))
+    return tr("source_line", "Source: {source}. Status: {status}.", source=short_source(name),
+              status=status_word(data.info(name).verification))
+
+
+def short_source(name: str) -> str:
+    """The table's short source (``datapackage.json``) in the active language: its publications' names stay as they are."""
+    return label(name, "short_source", data.info(name).short_source)
 
 
 def quoted(text: str) -> str:
@@ -476,7 +480,7 @@ def describe_shares(frame: pd.DataFrame, group: str, category: str, order: str) 
     parts = []
     for name, rows in frame.sort_values(order).groupby(group, sort=False):
         shares = ", ".join(f"{row[category]} {percent(row['pct'])}" for _, row in rows.iterrows())
-        parts.append(f"{str(name).capitalize()}: {shares}.")
+        parts.append(tr("describe_shares", "{group}: {shares}.", group=str(name).capitalize(), shares=shares))
     return tr("describe_shares", "Stacked bars. {groups}", groups=" ".join(parts))
 
 
@@ -515,8 +519,14 @@ def tr(context: str, text: str, **slots: Any) -> str:
 
 
 def label(table: str, column: str, value: Any) -> Any:
-    """A category label drawn from a table (context ``table:column``) in the active language; other values as they are."""
-    return tr(f"{table}:{column}", value) if isinstance(value, str) and value else value
+    """A category label drawn from a table (context ``table:column``) in the active language; other values as they are.
+
+    A label with no letter (``1,000-5,000``) is not in the catalogue: its figures are written in the language's form."""
+    if not isinstance(value, str) or not value:
+        return value
+    if not i18n.LETTER.search(value):
+        return _figures(value)
+    return tr(f"{table}:{column}", value)
 
 
 def labelled(frame: pd.DataFrame, table: str, *columns: str) -> pd.DataFrame:
@@ -524,13 +534,15 @@ def labelled(frame: pd.DataFrame, table: str, *columns: str) -> pd.DataFrame:
     return frame.assign(**{column: frame[column].map(lambda value, c=column: label(table, c, value)) for column in columns})
 
 
+def _figures(text: str) -> str:
+    """Figures written in English (1,234.5) in the active language's form (1 234,5 in French)."""
+    marks = NUMBER_LOCALES.get(i18n.active())
+    return text.translate(str.maketrans({",": marks["thousands"], ".": marks["decimal"]})) if marks else text
+
+
 def number(value: float, spec: str = "g") -> str:
     """``value`` formatted by a Python format spec ("g", ".1f", ",") in the active language's form: 1 234,5 in French."""
-    text = format(value, spec)
-    if i18n.active() in NUMBER_LOCALES:
-        marks = NUMBER_LOCALES[i18n.active()]
-        text = text.translate(str.maketrans({",": marks["thousands"], ".": marks["decimal"]}))
-    return text
+    return _figures(format(value, spec))
 
 
 def percent(value: float, spec: str = "g") -> str:

@@ -34,7 +34,7 @@ def _subtitle(table: str, frame: pd.DataFrame, label: str) -> list[str]:
         f"{' and '.join(frame.loc[frame['verification'] == status, label].astype(str))} ({STATUS_WORDS[status]})"
         for status in counts.index[1:]
     ]
-    line = f"Source: {data.info(table).short_source}. Status: {STATUS_WORDS[main]}, except {'; '.join(others)}."
+    line = f"Source: {core.short_source(table)}. Status: {STATUS_WORDS[main]}, except {'; '.join(others)}."
     return textwrap.wrap(line, 95)
 
 
