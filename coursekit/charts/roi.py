@@ -17,7 +17,7 @@ from coursekit import data
 from typing import Any
 
 from coursekit.charts import core
-from coursekit.charts.core import PALETTE, STATUS_WORDS, draws, source_line, table_of
+from coursekit.charts.core import PALETTE, draws, expr_text, number, percent, source_line, status_word, table_of, tr
 
 __all__ = ["process_durations_before_after", "roi_what_if", "measurement_ladder"]
 
@@ -95,12 +95,13 @@ def process_durations_before_after(frame: pd.DataFrame) -> alt.LayerChart:
     # The effect the SIMULATED table was generated with (the same on every row) is the slider's default.
     built_in = float(frame["platform_effect_pct"].iloc[0])
     built_in = int(built_in) if built_in.is_integer() else built_in
-    frame = _groups(frame)
+    pilot_group, comparison_group = tr("process_durations_before_after", PILOT), tr("process_durations_before_after", COMPARISON)  # the groups, as the chart names them
+    frame = _groups(frame).assign(group=lambda f: f["group"].map({PILOT: pilot_group, COMPARISON: comparison_group}))
     other_default, size_default = 10, 100
-    effect = _slider("platform_effect", f"Platform effect, pilot only (% shorter; {built_in:g} = blog-reported BASF figure, unverified) ",
-                     built_in, 0, 50, 1)
-    other = _slider("other_causes", "Other causes, both groups (% shorter, below 0 = longer; assumption) ", other_default, -20, 20, 1)
-    size = _slider("instances_per_group", "Instances measured per group (study size, your choice) ", size_default, 5, 100, 5)
+    effect = _slider("platform_effect", tr("process_durations_before_after", "Platform effect, pilot only (% shorter; {effect} = blog-reported BASF figure, unverified) ",
+                                           effect=number(built_in)), built_in, 0, 50, 1)
+    other = _slider("other_causes", tr("process_durations_before_after", "Other causes, both groups (% shorter, below 0 = longer; assumption) "), other_default, -20, 20, 1)
+    size = _slider("instances_per_group", tr("process_durations_before_after", "Instances measured per group (study size, your choice) "), size_default, 5, 100, 5)
     base = (
         alt.Chart(frame)
         .transform_filter("datum.order_in_group <= instances_per_group")
@@ -109,14 +110,14 @@ def process_durations_before_after(frame: pd.DataFrame) -> alt.LayerChart:
             change_pct="100 * (datum.ratio - 1)",
         )
     )
-    y = alt.Y("group:N", sort=[PILOT, COMPARISON], title=None, axis=alt.Axis(labelLimit=220, labelFontSize=13))
+    y = alt.Y("group:N", sort=[pilot_group, comparison_group], title=None, axis=alt.Axis(labelLimit=220, labelFontSize=13))
     x = alt.X(
         "change_pct:Q",
-        title="Change in duration, after vs before (%, SIMULATED)",
+        title=tr("process_durations_before_after", "Change in duration, after vs before (%, SIMULATED)"),
         scale=alt.Scale(domain=[-100, 200], clamp=True),
         axis=alt.Axis(values=list(range(-100, 201, 50))),
     )
-    colour = alt.Color("group:N", scale=alt.Scale(domain=[PILOT, COMPARISON], range=PALETTE[:2]), legend=None)
+    colour = alt.Color("group:N", scale=alt.Scale(domain=[pilot_group, comparison_group], range=PALETTE[:2]), legend=None)
     no_change = alt.Chart().mark_rule(strokeDash=[4, 4], color="#444444", aria=False).encode(x=alt.datum(0))  # decorative
     dots = (
         base.transform_calculate(jitter="(datum.order_in_group % 10) / 10 - 0.45")
@@ -127,45 +128,50 @@ def process_durations_before_after(frame: pd.DataFrame) -> alt.LayerChart:
             yOffset=alt.YOffset("jitter:Q", scale=alt.Scale(domain=[-0.6, 0.6])),
             color=colour,
             tooltip=[
-                alt.Tooltip("instance_id:N", title="Instance"),
-                alt.Tooltip("group:N", title="Group"),
-                alt.Tooltip("before_days:Q", title="Before (days)"),
-                alt.Tooltip("change_pct:Q", title="Change (%)", format="+.1f"),
+                alt.Tooltip("instance_id:N", title=tr("process_durations_before_after", "Instance")),
+                alt.Tooltip("group:N", title=tr("process_durations_before_after", "Group")),
+                alt.Tooltip("before_days:Q", title=tr("process_durations_before_after", "Before (days)")),
+                alt.Tooltip("change_pct:Q", title=tr("process_durations_before_after", "Change (%)"), format="+.1f"),
             ],
         )
     )
     medians = (
         base.transform_aggregate(median="median(change_pct)", groupby=["group"])
         .mark_tick(color="black", thickness=3, size=50)
-        .encode(x=alt.X("median:Q"), y=y, tooltip=[alt.Tooltip("group:N", title="Group"), alt.Tooltip("median:Q", title="Median change (%)", format="+.1f")])
+        .encode(x=alt.X("median:Q"), y=y, tooltip=[alt.Tooltip("group:N", title=tr("process_durations_before_after", "Group")),
+                                              alt.Tooltip("median:Q", title=tr("process_durations_before_after", "Median change (%)"), format="+.1f")])
     )
     strip = alt.layer(no_change, dots, medians).properties(width=440, height=alt.Step(110))
     numbers = _summary_numbers(frame)
     summary = _summary(
         {
-            "line1": "'Pilot group, median change: ' + format(100 * (PILOT_MEDIAN - 1), '+.1f') + '%'",
-            "line2": "'Comparison group, median change: ' + format(100 * (COMPARISON_MEDIAN - 1), '+.1f') + '%'",
-            "line3": "'Platform effect estimated against the comparison group: ' + format(100 * (1 - PILOT_MEDIAN / COMPARISON_MEDIAN), '.1f') + '% shorter'",
-            "line4": "'Pilot instances that took longer anyway: ' + format(100 * LONGER_SHARE, '.0f') + '%'",
+            "line1": expr_text("process_durations_before_after", "Pilot group, median change: {change}%", change="format(100 * (PILOT_MEDIAN - 1), '+.1f')"),
+            "line2": expr_text("process_durations_before_after", "Comparison group, median change: {change}%", change="format(100 * (COMPARISON_MEDIAN - 1), '+.1f')"),
+            "line3": expr_text("process_durations_before_after", "Platform effect estimated against the comparison group: {effect}% shorter",
+                               effect="format(100 * (1 - PILOT_MEDIAN / COMPARISON_MEDIAN), '.1f')"),
+            "line4": expr_text("process_durations_before_after", "Pilot instances that took longer anyway: {share}%", share="format(100 * LONGER_SHARE, '.0f')"),
         }
     )
     summary = {key: [_fill(line, numbers) for line in lines] for key, lines in summary.items()}
     pilot, comparison, longer = _medians(frame, built_in, other_default)
-    intro = f"SIMULATED process durations, {len(frame)} fictional instances split into two groups of {len(frame) // 2}"
-    notes = "Each dot keeps its own SIMULATED chance variation; the sliders set the effects."
+    notes = tr("process_durations_before_after", "Each dot keeps its own SIMULATED chance variation; the sliders set the effects.")
     return (
         strip.add_params(effect, other, size)
         .properties(
             usermeta=summary,
             title=alt.Title(
-                "SIMULATED: before/after mixes the platform's effect with other causes",
+                tr("process_durations_before_after", "SIMULATED: before/after mixes the platform's effect with other causes"),
                 subtitle=textwrap.wrap(source_line(table), 95) + textwrap.wrap(notes, 95),
             ),
-            description=(
-                f"{intro}, dot strip of the change in each instance's duration. At the default settings (platform effect {built_in:g}%, "
-                f"other causes {other_default}%, {size_default} instances per group): pilot group median change {100 * (pilot - 1):+.1f}%, "
-                f"comparison group {100 * (comparison - 1):+.1f}%, platform effect estimated against the comparison group "
-                f"{100 * (1 - pilot / comparison):.1f}%, pilot instances that took longer {100 * longer:.0f}%."
+            description=tr(
+                "process_durations_before_after",
+                "SIMULATED process durations, {instances} fictional instances split into two groups of {half}, dot strip of the change "
+                "in each instance's duration. At the default settings (platform effect {effect}, other causes {other}, {size} instances "
+                "per group): pilot group median change {pilot}, comparison group {comparison}, platform effect estimated against the "
+                "comparison group {estimate}, pilot instances that took longer {longer}.",
+                instances=len(frame), half=len(frame) // 2, effect=percent(built_in), other=percent(other_default), size=size_default,
+                pilot=percent(100 * (pilot - 1), "+.1f"), comparison=percent(100 * (comparison - 1), "+.1f"),
+                estimate=percent(100 * (1 - pilot / comparison), ".1f"), longer=percent(100 * longer, ".0f"),
             ),
         )
     )
@@ -199,7 +205,7 @@ def _basf_share(frame: pd.DataFrame) -> pd.DataFrame:
         "share": [round(100 * users["count"] / staff["count"], 1)],
         "users": [int(users["count"])],
         "employees": [int(staff["count"])],
-        "status": [STATUS_WORDS[users["verification"]] if users["verification"] == staff["verification"] else "mixed"],
+        "status": [status_word(users["verification"]) if users["verification"] == staff["verification"] else tr("roi_what_if", "mixed")],
     })
 
 
@@ -210,11 +216,11 @@ def roi_what_if(frame: pd.DataFrame) -> alt.LayerChart:
     The only data drawn is a reference line: connect.BASF users as a share of BASF's employees.
     """
     table = table_of(frame)
-    params = [_slider(*row) for row in WHAT_IF_ASSUMPTIONS]
+    params = [_slider(name, tr("roi_what_if", text), *numbers) for name, text, *numbers in WHAT_IF_ASSUMPTIONS]
     basf = _basf_share(frame)
-    x = alt.X("adoption:Q", title="Share of staff who actively use the platform (%)", scale=alt.Scale(domain=[0, 100]))
-    y_title = "Full-time salaries per 1,000 employees per year"
-    series = ["Value of time turned into work", "Programme cost"]
+    x = alt.X("adoption:Q", title=tr("roi_what_if", "Share of staff who actively use the platform (%)"), scale=alt.Scale(domain=[0, 100]))
+    y_title = tr("roi_what_if", "Full-time salaries per 1,000 employees per year")
+    series = [tr("roi_what_if", "Value of time turned into work"), tr("roi_what_if", "Programme cost")]
     lines = (
         alt.Chart(alt.sequence(0, 101, 1, as_="adoption"))
         .transform_calculate(**{series[0]: f"datum.adoption * {_VALUE_PER_POINT}", series[1]: "cost_fte"})
@@ -225,7 +231,8 @@ def roi_what_if(frame: pd.DataFrame) -> alt.LayerChart:
             y=alt.Y("fte:Q", title=y_title, scale=alt.Scale(zero=True)),
             color=alt.Color("series:N", sort=series, scale=alt.Scale(domain=series, range=PALETTE[:2]), title=None, legend=alt.Legend(labelLimit=0)),
             strokeDash=alt.StrokeDash("series:N", sort=series, scale=alt.Scale(domain=series, range=[[1, 0], [6, 4]]), title=None, legend=alt.Legend(labelLimit=0)),
-            tooltip=[alt.Tooltip("series:N", title="Line"), alt.Tooltip("adoption:Q", title="Adoption (%)"), alt.Tooltip("fte:Q", title="Salaries", format=".1f")],
+            tooltip=[alt.Tooltip("series:N", title=tr("roi_what_if", "Line")), alt.Tooltip("adoption:Q", title=tr("roi_what_if", "Adoption (%)")),
+                     alt.Tooltip("fte:Q", title=tr("roi_what_if", "Salaries"), format=".1f")],
         )
     )
     chosen = alt.Chart(alt.sequence(0, 1, 1, as_="i")).transform_calculate(
@@ -236,38 +243,46 @@ def roi_what_if(frame: pd.DataFrame) -> alt.LayerChart:
     reference = alt.Chart(basf).encode(x=alt.X("share:Q", scale=alt.Scale(domain=[0, 100])))
     basf_rule = reference.mark_rule(color="#888888", strokeWidth=2)
     basf_label = reference.mark_text(align="left", dx=5, baseline="top", y=252, lineBreak="\n", fontSize=11, color=GREY).encode(
-        text=alt.value(f"connect.BASF users, about 2013:\n{basf['share'][0]:.0f}% of employees\n({basf['status'][0]})")
+        text=alt.value(tr("roi_what_if", "connect.BASF users, about 2013:\n{share} of employees\n({status})", share=percent(basf["share"][0], ".0f"),
+                          status=basf["status"][0]))
     )
     top = alt.layer(lines, basf_rule, basf_label, rule, point).properties(width=520, height=300)
     value, per_point = f"(adoption_pct * {_VALUE_PER_POINT})", f"({_VALUE_PER_POINT})"
     roi, break_even = f"(100 * ({value} - cost_fte) / cost_fte)", f"({per_point} > 0 ? cost_fte / {per_point} : null)"
     summary = _summary(
         {
-            "line1": f"'At ' + format(adoption_pct, '.0f') + '% adoption: value ' + format({value}, '.1f') + ', cost ' + format(cost_fte, '.1f') + ' full-time salaries per 1,000 employees'",
-            "line2": f"'Return on investment under these assumptions: ' + (abs({roi}) < 0.5 ? '0' : format({roi}, '+.0f')) + '%'",
-            "line3": f"'Break-even adoption: ' + ({break_even} === null ? 'never (no time turned into work)' : {break_even} > 100 ? 'not reached even at 100%' : format({break_even}, '.0f') + '% of staff')",
+            "line1": expr_text("roi_what_if", "At {adoption}% adoption: value {value}, cost {cost} full-time salaries per 1,000 employees",
+                               adoption="format(adoption_pct, '.0f')", value=f"format({value}, '.1f')", cost="format(cost_fte, '.1f')"),
+            "line2": expr_text("roi_what_if", "Return on investment under these assumptions: {roi}%", roi=f"(abs({roi}) < 0.5 ? '0' : format({roi}, '+.0f'))"),
+            "line3": expr_text("roi_what_if", "Break-even adoption: {adoption}", adoption=(
+                "(" + break_even + " === null ? " + expr_text("roi_what_if", "never (no time turned into work)") + " : " + break_even
+                + " > 100 ? " + expr_text("roi_what_if", "not reached even at 100%") + " : "
+                + expr_text("roi_what_if", "{share}% of staff", share=f"format({break_even}, '.0f')") + ")")),
         }
     )
     value, roi, break_even = _what_if_numbers(*(row[2] for row in WHAT_IF_ASSUMPTIONS))
-    info = data.info(table)
-    reference_note = (
-        f"Grey line, the only data: connect.BASF users as a share of BASF employees, about 2013 "
-        f"({basf['users'][0]:,} of {basf['employees'][0]:,}). Source: {info.short_source}. Status: {basf['status'][0]}."
+    reference_note = tr(
+        "roi_what_if", "Grey line, the only data: connect.BASF users as a share of BASF employees, about 2013 ({users} of {employees}). "
+        "Source: {source}. Status: {status}.", users=number(basf["users"][0], ","), employees=number(basf["employees"][0], ","),
+        source=core.short_source(table), status=basf["status"][0],
     )
     return (
         top.add_params(*params)
         .properties(
             usermeta=summary,
             title=alt.Title(
-                "What-if, not data: the return depends on four assumptions you set",
-                subtitle=textwrap.wrap("Every slider is an assumption. " + reference_note, 95),
+                tr("roi_what_if", "What-if, not data: the return depends on four assumptions you set"),
+                subtitle=textwrap.wrap(tr("roi_what_if", "Every slider is an assumption. {note}", note=reference_note), 95),
             ),
-            description=(
+            description=tr(
+                "roi_what_if",
                 "Interactive what-if chart built from assumptions. The value of time turned into work rises with adoption; "
                 "the programme cost is flat. At the defaults, 30% adoption, 2% of the week saved, 50% turned into work and a "
-                f"cost of 3 full-time salaries per 1,000 employees: value {value:.1f}, cost 3.0, return {roi:.0f}%, "
-                f"break-even adoption {break_even:.0f}%. A grey reference line marks connect.BASF's users, "
-                f"{basf['share'][0]:.1f}% of BASF's employees about 2013 ({basf['status'][0]})."
+                "cost of 3 full-time salaries per 1,000 employees: value {value}, cost 3.0, return {roi}, "
+                "break-even adoption {break_even}. A grey reference line marks connect.BASF's users, "
+                "{share} of BASF's employees about 2013 ({status}).",
+                value=number(value, ".1f"), roi=percent(roi, ".0f"), break_even=percent(break_even, ".0f"),
+                share=percent(basf["share"][0], ".1f"), status=basf["status"][0],
             ),
         )
     )
@@ -293,29 +308,31 @@ def measurement_ladder(frame: pd.DataFrame) -> alt.LayerChart:
     table = table_of(frame)
     agents = frame.set_index("measure")["agents"]
     figures = [int(agents[measure]) if measure in agents else None for _, measure in LADDER]
+    names, not_found = [tr("measurement_ladder", rung) for rung, _ in LADDER], tr("measurement_ladder", NOT_FOUND)
     rungs = pd.DataFrame({
-        "rung": [rung for rung, _ in LADDER],
+        "rung": names,
         "agents": pd.array(figures, dtype="Int64"),
-        "label": [f"about {n:,}" if n is not None else NOT_FOUND for n in figures],
+        "label": [tr("measurement_ladder", "about {count}", count=number(n, ",")) if n is not None else not_found for n in figures],
     })
-    y = alt.Y("rung:N", sort=[rung for rung, _ in LADDER], title=None, axis=alt.Axis(labelLimit=360, labelFontSize=12))
+    y = alt.Y("rung:N", sort=names, title=None, axis=alt.Axis(labelLimit=360, labelFontSize=12))
     base = alt.Chart(rungs).encode(y=y)
     with_figure = base.transform_filter("isValid(datum.agents)")
     bars = with_figure.mark_bar(height=24, color=PALETTE[0]).encode(
-        x=alt.X("agents:Q", title="Agents (round figures, as reported)", scale=alt.Scale(domain=[0, 55000]), axis=alt.Axis(format=",d")),
-        tooltip=[alt.Tooltip("rung:N", title="Rung"), alt.Tooltip("agents:Q", title="Agents", format=",d")],
+        x=alt.X("agents:Q", title=tr("measurement_ladder", "Agents (round figures, as reported)"), scale=alt.Scale(domain=[0, 55000]), axis=alt.Axis(format=",d")),
+        tooltip=[alt.Tooltip("rung:N", title=tr("measurement_ladder", "Rung")), alt.Tooltip("agents:Q", title=tr("measurement_ladder", "Agents"), format=",d")],
     )
     values = with_figure.mark_text(align="left", dx=4, fontSize=12, color="#222222").encode(x="agents:Q", text="label:N")
     missing = base.transform_filter("!isValid(datum.agents)").mark_text(
         align="left", x=4, fontSize=12, fontStyle="italic", color=GREY
     ).encode(text="label:N")
-    shown = "; ".join(f"{row.rung}: {row.label}" for row in rungs.itertuples())
+    shown = "; ".join(tr("measurement_ladder", "{rung}: {value}", rung=row.rung, value=row.label) for row in rungs.itertuples())
     return alt.layer(bars, values, missing).properties(
         width=360,
         height=alt.Step(44),
         title=alt.Title(
-            "Paris's intranet: the only public figures count access, not collaboration",
-            subtitle=textwrap.wrap(source_line(table) + f" Lower rungs: {NOT_FOUND} by the course.", 95),
+            tr("measurement_ladder", "Paris's intranet: the only public figures count access, not collaboration"),
+            subtitle=textwrap.wrap(source_line(table) + tr("measurement_ladder", " Lower rungs: {not_found} by the course.", not_found=not_found), 95),
         ),
-        description=f"Five rungs, from reach at the top to effects at the bottom. {shown}. Figures from a secondary source, round numbers.",
+        description=tr("measurement_ladder", "Five rungs, from reach at the top to effects at the bottom. {rungs}. Figures from a secondary source, round numbers.",
+                       rungs=shown),
     )
