@@ -11,7 +11,7 @@ from coursekit import charts, data, i18n
 from coursekit.charts import core
 
 # The modules whose chart functions write every text through the catalogue (the others still to be converted).
-CONVERTED = (charts.motivation, charts.contact, charts.roi)
+CONVERTED = (charts.motivation, charts.contact, charts.roi, charts.identity)
 FUNCTIONS = [getattr(charts, name) for module in CONVERTED for name in module.__all__]
 CATALOGUE = i18n.read(i18n.charts_catalogue_path(), i18n.CHARTS_CATALOGUE)
 
