@@ -10,7 +10,7 @@ import pandas as pd
 
 from coursekit import data
 from coursekit.charts import core
-from coursekit.charts.core import PALETTE, STATUS_WORDS, draws, table_of
+from coursekit.charts.core import PALETTE, draws, label, labelled, status_word, table_of, tr
 
 __all__ = ["prediction_verdicts"]
 
@@ -23,39 +23,45 @@ HEADINGS = {"held": ["held"], "partly held": ["partly", "held"], "failed": ["fai
 def prediction_verdicts(frame: pd.DataFrame) -> alt.Chart:
     """One dot per lesson in the column of its verdict: filled when the evidence is verified, hollow when secondary."""
     table = table_of(frame)
+    verdicts = [label(table, "verdict", v) for v in VERDICTS]  # as the chart names them
     frame = frame.assign(
         order=lambda f: f["lesson"].map(lambda lesson: tuple(int(n) for n in lesson.split("."))),
-        label=lambda f: f["lesson"] + " " + f["part"],
-        evidence_status=lambda f: f["verification"].map(STATUS_WORDS),
+        label=lambda f: f["lesson"] + " " + f["part"].map(lambda part: label(table, "part", part)),
+        evidence_status=lambda f: f["verification"].map(status_word),
     ).sort_values("order")
     counts = frame["verdict"].value_counts()
-    tally = [f"{counts.get(v, 0)} {v}" for v in VERDICTS]
+    tally = [tr("prediction_verdicts", "{count} {verdict}", count=counts.get(v, 0), verdict=shown) for v, shown in zip(VERDICTS, verdicts)]
     status_counts = frame["verification"].value_counts()
-    subtitle = textwrap.wrap(
-        f"Source: {core.short_source(table)}. The verdicts are the course's judgement; the evidence is "
-        f"{STATUS_WORDS['verified']} for {status_counts.get('verified', 0)} rows (filled dots) and a "
-        f"{STATUS_WORDS['secondary']} for {status_counts.get('secondary', 0)} (hollow dots).", 52)
-    title = alt.Title(textwrap.wrap(f"Of the posts' {len(frame)} claims, {tally[1]}: {tally[0]}, {tally[2]}, {tally[3]}", 34),
-                      subtitle=subtitle)
-    scale = alt.Scale(domain=VERDICTS, range=[COLOURS[v] for v in VERDICTS])
+    subtitle = textwrap.wrap(tr(
+        "prediction_verdicts", "Source: {source}. The verdicts are the course's judgement; the evidence is {verified} for {verified_rows} rows "
+        "(filled dots) and a {secondary} for {secondary_rows} (hollow dots).", source=core.short_source(table),
+        verified=status_word("verified"), verified_rows=status_counts.get("verified", 0), secondary=status_word("secondary"),
+        secondary_rows=status_counts.get("secondary", 0)), 52)
+    title = alt.Title(textwrap.wrap(tr("prediction_verdicts", "Of the posts' {total} claims, {partly}: {held}, {failed}, {early}", total=len(frame),
+                                       partly=tally[1], held=tally[0], failed=tally[2], early=tally[3]), 34), subtitle=subtitle)
+    by_verdict = "; ".join(
+        tr("prediction_verdicts", "{verdict}: {lessons}", verdict=shown, lessons=", ".join(frame.loc[frame["verdict"] == v, "lesson"]))
+        for v, shown in zip(VERDICTS, verdicts) if counts.get(v, 0))
+    secondary = ", ".join(frame.loc[frame["verification"] == "secondary", "lesson"])
+    description = tr("prediction_verdicts", "A grid with one row per lesson (1.1 to 4.5) and four columns, held, partly held, failed and too early to say; "
+                          "each lesson has one dot in the column of its verdict. {tally}. By verdict, {by_verdict}. Hollow dots, where "
+                          "the evidence rests on a single secondary source: {secondary}.",
+                     tally=". ".join(tally).capitalize(), by_verdict=by_verdict, secondary=secondary)
+    headings = {shown: [tr("prediction_verdicts", line) for line in HEADINGS[v]] for v, shown in zip(VERDICTS, verdicts)}
+    frame = labelled(frame, table, "verdict", "part", "prediction", "evidence", "verification")
+    scale = alt.Scale(domain=verdicts, range=[COLOURS[v] for v in VERDICTS])
     base = alt.Chart(frame).encode(
         y=alt.Y("label:N", sort=list(frame["label"]), title=None, axis=alt.Axis(labelLimit=140)),
-        x=alt.X("verdict:N", sort=VERDICTS, scale=alt.Scale(domain=VERDICTS), title=None,
+        x=alt.X("verdict:N", sort=verdicts, scale=alt.Scale(domain=verdicts), title=None,
                 axis=alt.Axis(orient="top", labelAngle=0, labelPadding=6, labelBaseline="line-bottom",
-                              labelExpr=f"{json.dumps(HEADINGS)}[datum.label] || datum.label")),
+                              labelExpr=f"{json.dumps(headings)}[datum.label] || datum.label")),
         color=alt.Color("verdict:N", scale=scale, legend=None),
-        tooltip=[alt.Tooltip("lesson:N", title="Lesson"), alt.Tooltip("prediction:N", title="Claim"),
-                 alt.Tooltip("verdict:N", title="Verdict"), alt.Tooltip("evidence:N", title="Evidence"),
-                 alt.Tooltip("evidence_status:N", title="Evidence status")],
+        tooltip=[alt.Tooltip("lesson:N", title=tr("prediction_verdicts", "Lesson")), alt.Tooltip("prediction:N", title=tr("prediction_verdicts", "Claim")),
+                 alt.Tooltip("verdict:N", title=tr("prediction_verdicts", "Verdict")), alt.Tooltip("evidence:N", title=tr("prediction_verdicts", "Evidence")),
+                 alt.Tooltip("evidence_status:N", title=tr("prediction_verdicts", "Evidence status"))],
     )
     dots = base.mark_point(size=160, strokeWidth=2.5, filled=False).encode(
-        fill=alt.condition("datum.verification == 'verified'", alt.Fill("verdict:N", scale=scale, legend=None),
+        fill=alt.condition(f"datum.verification == '{label(table, 'verification', 'verified')}'", alt.Fill("verdict:N", scale=scale, legend=None),
                            alt.value("transparent")),
     )
-    by_verdict = "; ".join(
-        f"{v}: {', '.join(frame.loc[frame['verdict'] == v, 'lesson'])}" for v in VERDICTS if counts.get(v, 0))
-    secondary = ", ".join(frame.loc[frame["verification"] == "secondary", "lesson"])
-    description = (f"A grid with one row per lesson (1.1 to 4.5) and four columns, held, partly held, failed and too early "
-                   f"to say; each lesson has one dot in the column of its verdict. {'. '.join(tally).capitalize()}. "
-                   f"By verdict, {by_verdict}. Hollow dots, where the evidence rests on a single secondary source: {secondary}.")
     return dots.properties(width=220, height=alt.Step(22), title=title, description=description)
