@@ -274,12 +274,14 @@ def kit_tables() -> dict[str, dict[str, Any]]:
     """Every table of words the kit shows, by its place (module:NAME or module:Class.MESSAGES)."""
     from coursekit.exercises import assessment, catalogue, messages, score
     from coursekit.exercises.kinds import BY_TYPE
+    from coursekit.gradebook import report
 
     tables: dict[str, dict[str, Any]] = {
         "messages:NUMBER_MESSAGES": messages.NUMBER_MESSAGES, "messages:SHARED": messages.SHARED,
         "messages:PAGE": messages.PAGE, "messages:LIVE": messages.LIVE,
         "assessment:PAGES": assessment.PAGES, "assessment:MESSAGES": assessment.MESSAGES,
         "catalogue:FILTERS": catalogue.FILTERS, "catalogue:WORDS": catalogue.WORDS, "score:VERDICTS": score.VERDICTS,
+        "report:REPORT": report.REPORT,
     }
     for name, kind in sorted(BY_TYPE.items()):
         tables[f"kinds:{name}.MESSAGES"] = kind.MESSAGES

@@ -1,4 +1,5 @@
-"""Command line: ``python -m coursekit.gradebook ANSWERS_DIR --out OUT_DIR [--roster FILE] [--nbgrader gradebook.db]``."""
+"""Command line: ``python -m coursekit.gradebook ANSWERS_DIR --out OUT_DIR [--roster FILE] [--nbgrader gradebook.db]
+[--language fr]``."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from coursekit import i18n
 from coursekit.exercises.model import BankError, load_bank
 from coursekit.gradebook import add_practice, read_class, read_marks, write
 from coursekit.gradebook.practice import ScoresError, read_scores
@@ -24,7 +26,16 @@ def main(argv: list[str] | None = None) -> int:
                         help="nbgrader's gradebook.db, or the grades.csv of 'nbgrader export': the practice sets' scores "
                              "(may be given more than once)")
     parser.add_argument("--bank", type=Path, default=EXERCISE_BANK_DIR, help="the exercise bank folder (default: the course's)")
+    parser.add_argument("--language", choices=i18n.LANGUAGES, default=i18n.SOURCE_LANGUAGE,
+                        help="the report's language: its words, the exercises' texts and its numbers (default: "
+                             f"{i18n.SOURCE_LANGUAGE}); the CSV's column names stay as they are")
     args = parser.parse_args(argv)
+    with i18n.using(args.language):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    """Read the class, write the gradebook and the report (in the language the kit speaks now)."""
     if not args.answers.is_dir():
         print(f"error: {args.answers} is not a folder: give the folder that holds the learners' answers files.", file=sys.stderr)
         return 1
