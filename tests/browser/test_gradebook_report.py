@@ -54,3 +54,47 @@ def test_the_report_opens_from_its_folder_offline_with_every_chart_drawn(browser
     assert page.locator("#bad-files + p").inner_text().startswith(f"{len(HOSTILE_FILES)} file(s) could not be read")
     page.screenshot(path=str(report.with_name("report.png")), full_page=True)  # left beside the report, to look at
     context.close()
+
+
+@pytest.fixture(scope="module")
+def french_report(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("answers-fr")
+    class_folder(folder, default_bank())
+    for name, (content, _) in HOSTILE_FILES.items():
+        (folder / name).write_bytes(content)
+    out = tmp_path_factory.mktemp("report-fr")
+    assert main([str(folder), "--out", str(out), "--language", "fr"]) == 0
+    return out / REPORT_NAME
+
+
+def test_the_french_report_opens_offline_with_every_chart_drawn_in_french(browser, french_report):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
+    page = context.new_page()
+    outside, errors = [], []
+
+    def route(r):
+        if r.request.url.startswith(("file:", "data:", "blob:")):
+            r.continue_()
+        else:
+            outside.append(r.request.url)
+            r.abort()
+
+    context.route("**/*", route)
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.goto(french_report.as_uri(), wait_until="load")
+    assert page.locator("html").get_attribute("lang") == "fr"
+    boxes = page.locator(".chart-box")
+    assert boxes.count() == 1 + len(groups(default_bank()))
+    page.wait_for_function("[...document.querySelectorAll('.chart-box')].every(b => b.querySelector('svg'))", timeout=10_000)
+    for n in range(boxes.count()):
+        box = boxes.nth(n)
+        assert box.locator("svg path.mark-rect, svg g.mark-rect path").count() > 0, f"chart {n} has no bars"
+        drawn = box.text_content()
+        assert "pas pu être dessiné" not in box.inner_text()
+        assert ("Distribution des scores par partie" in drawn) if n == 0 else ("taux de réussite par question" in drawn), drawn[:200]
+        assert "\u202f%" in drawn or n > 0, "the score bands in French form"
+    assert outside == [] and errors == []
+    assert page.locator("#bad-files + p").inner_text().startswith(f"{len(HOSTILE_FILES)} fichiers n'ont pas pu être lus")
+    page.screenshot(path=str(french_report.with_name("report.png")), full_page=True)
+    context.close()
