@@ -27,6 +27,7 @@ from pathlib import Path
 
 from coursekit.exercises.kinds import ExerciseBase
 from coursekit.exercises.kinds.reflection import count_words
+from coursekit.exercises.messages import fill
 from coursekit.exercises.score import AnswersFileError, read_answers
 from coursekit.gradebook.practice import PracticeScore
 
@@ -72,6 +73,13 @@ class ClassAnswers:
     practice: dict[str, dict[str, float | None]] = field(default_factory=dict)
 
 
+def _words() -> dict:
+    """The report's table of words (coursekit.gradebook.report.REPORT), in the language the kit speaks now."""
+    from coursekit.gradebook.report import REPORT
+
+    return REPORT
+
+
 def _when(text: str) -> datetime:
     """An answer's time as a date; anything unreadable counts as the earliest."""
     try:
@@ -94,7 +102,7 @@ def read_class(folder: Path, bank: dict[str, ExerciseBase]) -> ClassAnswers:
     for path in files_in(folder):
         shown = path.relative_to(folder).as_posix()
         if path.suffix.lower() != ".json":
-            bad.append(BadFile(shown, "not read: only .json answers files are (a Markdown copy is for reading)"))
+            bad.append(BadFile(shown, _words()["not_json"]))
             continue
         try:
             answers = read_answers(path, bank)
@@ -222,14 +230,14 @@ def read_marks(path: Path, bank: dict[str, ExerciseBase]) -> tuple[dict[str, dic
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as err:
-        return {}, [f"{path.name}: cannot be read as UTF-8 text ({getattr(err, 'strerror', None) or err})"]
+        return {}, [fill(_words()["marks_not_text"], file=path.name, reason=getattr(err, "strerror", None) or err)]
     try:
         dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;\t")
     except csv.Error:
         dialect = csv.excel
     table = list(csv.reader(io.StringIO(text), dialect))
     if not table or "learner" not in table[0]:
-        return {}, [f"{path.name}: no \"learner\" column in its first line: is it a gradebook.csv?"]
+        return {}, [fill(_words()["marks_no_learner"], file=path.name)]
     head = table[0]
     where = {ex.id: n for ex in reflections(bank) for n, name in enumerate(head) if name.startswith(f"{ex.id}{MARK}")}
     marks: dict[str, dict[str, str]] = {}
@@ -243,8 +251,8 @@ def read_marks(path: Path, bank: dict[str, ExerciseBase]) -> tuple[dict[str, dic
             if not level:
                 continue
             if level not in bank[ex_id].RUBRIC_POINTS:
-                problems.append(f"{path.name}, line {line} ({learner}), {ex_id}: \"{row[n][:40]}\" is not a rubric level "
-                                f"({', '.join(bank[ex_id].RUBRIC_POINTS)})")
+                problems.append(fill(_words()["marks_not_level"], file=path.name, line=line, learner=learner, exercise=ex_id,
+                                     mark=row[n][:40], levels=", ".join(bank[ex_id].RUBRIC_POINTS)))
                 continue
             marks.setdefault(learner, {})[ex_id] = level
     return marks, problems

@@ -121,6 +121,11 @@ REPORT = {
     "rubric": "Rubric:",
     "rubric_level": "{level} ({points} of {weight}): {text}",
     "mark_problems": "Marks that could not be read (the rest were kept):",
+    # Why a file or a mark was not read (coursekit.gradebook reads them in the report's language)
+    "not_json": "not read: only .json answers files are (a Markdown copy is for reading)",
+    "marks_not_text": "{file}: cannot be read as UTF-8 text ({reason})",
+    "marks_no_learner": "{file}: no \"learner\" column in its first line: is it a gradebook.csv?",
+    "marks_not_level": "{file}, line {line} ({learner}), {exercise}: \"{mark}\" is not a rubric level ({levels})",
 }
 
 

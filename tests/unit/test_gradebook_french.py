@@ -87,7 +87,8 @@ def _one_learner(folder, bank):
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory):
     """The same classes reported in English and in French: a class of about 30 with a roster, bad files, marks and
-    nbgrader's scores; a class of one; an empty folder. Returns {language: [page text, …]} and the full class's
+    nbgrader's scores; a class of one, given a marks file that is not a gradebook; an empty folder, given one that is
+    not text. Returns {language: [page text, …]} and the full class's
     folders."""
     bank = default_bank()
     base = tmp_path_factory.mktemp("french")
@@ -113,9 +114,13 @@ def reports(tmp_path_factory):
     buffer = io.StringIO()
     csv.writer(buffer, lineterminator="\n").writerows(table)
     marked.write_text(buffer.getvalue(), encoding="utf-8")
+    not_a_gradebook, not_text = base / "notes.csv", base / "binary.csv"  # marks files that cannot be read
+    not_a_gradebook.write_text("name,mark\nSolo,strong\n", encoding="utf-8")
+    not_text.write_bytes(b"\xff\xfe\x00bad")
     pages = {}
     for language in ("en", "fr"):
-        runs = [[str(full), "--roster", str(roster), "--marks", str(marked), "--nbgrader", str(grades)], [str(solo)], [str(empty)]]
+        runs = [[str(full), "--roster", str(roster), "--marks", str(marked), "--nbgrader", str(grades)],
+                [str(solo), "--marks", str(not_a_gradebook)], [str(empty), "--marks", str(not_text)]]
         pages[language] = []
         for n, run in enumerate(runs):
             out = base / f"{language}-{n}"
