@@ -79,10 +79,16 @@ def wrap_expr(text: str, width: str, font_size: float) -> str:
     return f"split({_wrapped(text, width, font_size)}, '\\n')"
 
 
+# Where a wrapped line may break (a regular expression, as Vega reads it): at any space, except that French keeps its
+# no-break spaces whole (40 %, Source : …), which JavaScript's \\s would break.
+BREAKS = {"fr": "[^\\\\S\\\\u00a0\\\\u202f]"}
+
+
 def _wrapped(text: str, width: str, font_size: float) -> str:
     """A Vega expression: the string ``text`` with a line break wherever a line would pass ``width`` pixels."""
     chars = f"max(12, floor(({width}) / {font_size * CHAR_EM:g}))"
-    return (f"replace(replace(trim({text}), regexp('(.{{1,' + {chars} + '}})' + '(\\\\s+|$)', 'g'), '$1\\n'), "
+    space = BREAKS.get(i18n.active(), "\\\\s")
+    return (f"replace(replace(trim({text}), regexp('(.{{1,' + {chars} + '}})' + '({space}+|$)', 'g'), '$1\\n'), "
             f"regexp('\\\\n$'), '')")
 
 

@@ -102,3 +102,19 @@ def test_the_charts_catalogue_is_complete_current_and_keeps_its_slots():
     current = {(m.context, m.id) for m in i18n.charts_template() if m.id}
     assert {(m.context, m.id) for m in CATALOGUE if m.id} == current, "charts.po is not in step with the chart functions"
     assert i18n.check(CATALOGUE) == []
+
+
+def _wrap_like_vega(text: str, chars: int) -> list[str]:
+    """The line breaks the fitted chart's wrap expression makes, run with Python's re (same pattern syntax here)."""
+    expression = core._wrapped("x", "w", 10)
+    space = re.search(r"'\(([^()']*)\+\|\$\)'", expression).group(1).replace("\\\\", "\\")
+    return re.sub(f"(.{{1,{chars}}})({space}+|$)", "\\1\n", text.strip()).rstrip("\n").split("\n")
+
+
+def test_french_lines_never_break_at_a_no_break_space():
+    text = "Statut\u00a0: 40\u202f% des salariés, contre 19\u202f% en 2007"
+    assert any(line.endswith("40") for line in _wrap_like_vega(text, 11))  # English rules break anywhere a space is
+    with i18n.using("fr"):
+        lines = _wrap_like_vega(text, 11)
+    assert all("\u202f%" in line or "%" not in line for line in lines), lines
+    assert not any(line.startswith(("%", ":")) for line in lines), lines
