@@ -24,7 +24,7 @@ def _subtitle(table: str, frame: pd.DataFrame) -> list[str]:
               for status in counts.index[1:]]
     if others:
         line = tr("subtitle", "Source: {source}. Status: {status}, except {others}.", source=core.short_source(table),
-                  status=status_word(main), others="; ".join(others))
+                  status=status_word(main), others=core.semicolons(others))
     else:
         line = tr("source_line", "Source: {source}. Status: {status}.", source=core.short_source(table), status=status_word(main))
     return textwrap.wrap(line, 46, break_on_hyphens=False)

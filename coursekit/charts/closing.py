@@ -39,7 +39,7 @@ def prediction_verdicts(frame: pd.DataFrame) -> alt.Chart:
         secondary_rows=status_counts.get("secondary", 0)), 52)
     title = alt.Title(textwrap.wrap(tr("prediction_verdicts", "Of the posts' {total} claims, {partly}: {held}, {failed}, {early}", total=len(frame),
                                        partly=tally[1], held=tally[0], failed=tally[2], early=tally[3]), 34), subtitle=subtitle)
-    by_verdict = "; ".join(
+    by_verdict = core.semicolons(
         tr("prediction_verdicts", "{verdict}: {lessons}", verdict=shown, lessons=", ".join(frame.loc[frame["verdict"] == v, "lesson"]))
         for v, shown in zip(VERDICTS, verdicts) if counts.get(v, 0))
     secondary = ", ".join(frame.loc[frame["verification"] == "secondary", "lesson"])

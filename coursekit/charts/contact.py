@@ -78,7 +78,7 @@ def _subtitle(table: str, frame: pd.DataFrame, note: str = "") -> list[str]:
     line = source_line(table)
     if data.info(table).verification == "mixed":
         keys = {label(table, "verification", key): key for key in core.STATUS_WORDS}  # the rows' status, labelled or not
-        statuses = "; ".join(status_word(status) for status in sorted({keys.get(v, v) for v in frame["verification"]}))
+        statuses = core.semicolons(status_word(status) for status in sorted({keys.get(v, v) for v in frame["verification"]}))
         line = tr("subtitle", "Source: {source}. Status of the figures shown: {statuses}.", source=core.short_source(table),
                   statuses=statuses)
     return textwrap.wrap(f"{line} {note}".strip(), 95)
@@ -196,7 +196,7 @@ def important_by_company_size(frame: pd.DataFrame) -> alt.LayerChart:
                  alt.Tooltip("verification:N", title=tr("important_by_company_size", "Status"))],
     )
     labels = base.mark_text(dy=-8, fontSize=13, fontWeight="bold", color=DARK).encode(text=alt.Text("pct:Q", format=".1f"))
-    shares = "; ".join(tr("important_by_company_size", "{size} employees {share}", size=size, share=percent(pct)) for size, pct in zip(frame["company_size"], frame["pct"]))
+    shares = core.semicolons(tr("important_by_company_size", "{size} employees {share}", size=size, share=percent(pct)) for size, pct in zip(frame["company_size"], frame["pct"]))
     return (bars + labels).properties(
         width=520, height=280,
         title=_title(
@@ -225,7 +225,7 @@ def expected_gains_blog_reported(frame: pd.DataFrame) -> alt.LayerChart:
     labels = base.mark_text(align="left", dx=6, fontSize=13, fontWeight="bold", color=DARK).encode(
         text=alt.Text("value_label:N"),
     ).transform_calculate(value_label=core.expr_text("expected_gains_blog_reported", "{value}%", value="datum.pct"))
-    shares = "; ".join(f"{name} {percent(pct)}" for name, pct in zip(frame["label"], frame["pct"]))
+    shares = core.semicolons(f"{name} {percent(pct)}" for name, pct in zip(frame["label"], frame["pct"]))
     return (bars + labels).properties(
         width=520, height=alt.Step(48),
         title=_title(
@@ -427,7 +427,7 @@ def organic_reach_by_month(frame: pd.DataFrame) -> alt.LayerChart:
                  alt.Tooltip("verification:N", title=tr("organic_reach_by_month", "Status"))],
     )
     labels = base.mark_text(dy=-8, fontSize=13, fontWeight="bold", color=DARK).encode(text=alt.Text("pct:Q", format=".2f"))
-    shares = "; ".join(f"{month} {percent(pct, '.2f')}" for month, pct in zip(frame["month"], frame["pct"]))
+    shares = core.semicolons(f"{month} {percent(pct, '.2f')}" for month, pct in zip(frame["month"], frame["pct"]))
     return (bars + labels).properties(
         width=520, height=280,
         title=_title(

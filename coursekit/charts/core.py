@@ -565,6 +565,14 @@ def word(table: str, key: str) -> str:
     return tr(table, WORD_TABLES[table][key])
 
 
+LIST_SEPARATORS = {"fr": " ; "}  # between the items of a list in a sentence: French sets a space before the semicolon
+
+
+def semicolons(items: Any) -> str:
+    """The items (texts) as one list in a sentence, separated by semicolons as the active language writes them."""
+    return LIST_SEPARATORS.get(i18n.active(), "; ").join(items)
+
+
 def status_word(verification: str) -> str:
     """A table's or a row's verification status in words, in the active language."""
     return word("status", verification)

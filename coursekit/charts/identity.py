@@ -37,7 +37,7 @@ def _subtitle(table: str, frame: pd.DataFrame, label: str) -> list[str]:
         for status in counts.index[1:]
     ]
     line = tr("subtitle", "Source: {source}. Status: {status}, except {others}.", source=core.short_source(table),
-              status=status_word(main), others="; ".join(others))
+              status=status_word(main), others=core.semicolons(others))
     return textwrap.wrap(line, 95)
 
 
@@ -185,7 +185,7 @@ def turnout_by_year(frame: pd.DataFrame, last_year: int = 2023) -> alt.LayerChar
         "Lowest {low} in {low_year}, highest {high} in {high_year}. A dashed line marks the mean of the annual figures, {mean}.",
         first=first, last=last, low=number(low.turnout_pct, ".1f"), low_year=low.year, high=number(high.turnout_pct, ".1f"),
         high_year=high.year, mean=number(mean, ".1f"),
-        years="; ".join(tr("turnout_by_year", "{year}: {turnout}{highlighted}", year=row.year, turnout=number(row.turnout_pct, ".1f"),
+        years=core.semicolons(tr("turnout_by_year", "{year}: {turnout}{highlighted}", year=row.year, turnout=number(row.turnout_pct, ".1f"),
                            highlighted=tr("turnout_by_year", " (highlighted)") if row.highlight else "") for row in frame.itertuples()),
     )
     return (rule + line + points + spot + spot_label + rule_label).properties(

@@ -75,7 +75,7 @@ def motivation_falling_by_group(frame: pd.DataFrame) -> alt.LayerChart:
     title = tr("motivation_falling_by_group", "In 2011, {everyone} of French employees said their motivation was falling; among "
                "senior managers the share was {senior}, against {before} in 2007", everyone=percent(everyone),
                senior=percent(senior), before=percent(earlier["Senior managers (cadres supérieurs)"]))
-    described = "; ".join(
+    described = core.semicolons(
         tr("motivation_falling_by_group", "{group} {share} ({status}{before})", group=label(table, "group", g), share=percent(p),
            status=word("status_look", v),
            before=tr("motivation_falling_by_group", "; {share} in 2007", share=percent(earlier[g])) if g in earlier else "")
@@ -116,7 +116,7 @@ def often_happy_at_work(frame: pd.DataFrame) -> alt.LayerChart:
     title = tr("often_happy_at_work", "{share_2011} of French employees said they were often happy at work in 2011 (verified); "
                "the {share_2010} for 2010 rests on a single secondary source",
                share_2011=percent(value[2011]), share_2010=percent(value[2010]))
-    described = "; ".join(tr("often_happy_at_work", "{year}: {share}, {status}", year=year, share=percent(p), status=word("status_look", v))
+    described = core.semicolons(tr("often_happy_at_work", "{year}: {share}, {status}", year=year, share=percent(p), status=word("status_look", v))
                           for year, p, v in rows[["year", "pct", "verification"]].itertuples(index=False))
     encodings = _status_encodings(list(rows["verification"]), table)
     rows = _labelled_rows(rows, table)
@@ -281,9 +281,9 @@ def script_vs_judgement(frame: pd.DataFrame) -> alt.LayerChart:
     cross = 100 * lead_r / (lead_r + lead_u)
     title = tr("script_vs_judgement", "SIMULATED: a fixed script wins while requests stay routine; judgement wins above {share} unusual requests "
                "(default assumptions)", share=percent(cross, ".1f"))
-    ends = "; ".join(tr("script_vs_judgement", "{approach}: {none} resolved when no request is unusual, {all} when all are", approach=shown[a],
+    ends = core.semicolons(tr("script_vs_judgement", "{approach}: {none} resolved when no request is unusual, {all} when all are", approach=shown[a],
                         none=percent(at_share(a, 0)), all=percent(at_share(a, 100))) for a in approaches)
-    sliders = "; ".join(tr("script_vs_judgement", "{slider} (default {value})", slider=core.label(table, "slider_label", r.slider_label).split(" (")[0],
+    sliders = core.semicolons(tr("script_vs_judgement", "{slider} (default {value})", slider=core.label(table, "slider_label", r.slider_label).split(" (")[0],
                            value=percent(r.success_pct)) for r in frame[frame["role"] == "slider"].itertuples(index=False))
     description = tr(
         "script_vs_judgement",
@@ -313,7 +313,7 @@ def maturity_self_rating(frame: pd.DataFrame) -> alt.LayerChart:
     title = tr("maturity_self_rating", "{part} of respondents ({share}) rated their organisation's social business maturity 3 or below out of 10 "
                "(survey fielded in 2012)", part=tr("maturity_self_rating", "More than half") if low["pct"] > 50 else tr("maturity_self_rating", "Under half"),
                share=percent(low["pct"]))
-    described = "; ".join(tr("maturity_self_rating", "{band}: {value} ({status})", band=b, value=l, status=word("status_look", v))
+    described = core.semicolons(tr("maturity_self_rating", "{band}: {value} ({status})", band=b, value=l, status=word("status_look", v))
                           for b, l, v in rows[["band", "label", "verification"]].itertuples(index=False))
     rows = _labelled_rows(rows, table)
     y = alt.Y("band:N", sort=list(rows["band"]), title=None, axis=alt.Axis(labelLimit=260))
@@ -364,7 +364,7 @@ def connect_basf_reach(frame: pd.DataFrame) -> alt.LayerChart:
               status=word("status_look", communities["verification"]))
     title = tr("connect_basf_reach", "About 2013, over {users} of BASF's roughly {employees} employees used connect.BASF: about {share}, one in three",
                users=number(same["connect.BASF users"], ","), employees=number(same["employees"], ","), share=percent(share, ".0f"))
-    described = "; ".join(tr("connect_basf_reach", "{bar}: {value}", bar=b, value=l) for b, l in people[["bar", "label"]].itertuples(index=False))
+    described = core.semicolons(tr("connect_basf_reach", "{bar}: {value}", bar=b, value=l) for b, l in people[["bar", "label"]].itertuples(index=False))
     encodings = _status_encodings(list(people["verification"]), table)
     people = _labelled_rows(people, table, "as_of", "measure")
     y = alt.Y("bar:N", sort=list(people["bar"]), title=None, axis=alt.Axis(labelLimit=330))

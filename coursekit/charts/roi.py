@@ -325,7 +325,7 @@ def measurement_ladder(frame: pd.DataFrame) -> alt.LayerChart:
     missing = base.transform_filter("!isValid(datum.agents)").mark_text(
         align="left", x=4, fontSize=12, fontStyle="italic", color=GREY
     ).encode(text="label:N")
-    shown = "; ".join(tr("measurement_ladder", "{rung}: {value}", rung=row.rung, value=row.label) for row in rungs.itertuples())
+    shown = core.semicolons(tr("measurement_ladder", "{rung}: {value}", rung=row.rung, value=row.label) for row in rungs.itertuples())
     return alt.layer(bars, values, missing).properties(
         width=360,
         height=alt.Step(44),

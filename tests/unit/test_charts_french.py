@@ -61,6 +61,7 @@ def test_french_descriptions_and_titles_write_numbers_in_french(function):
         assert not re.search(r"\d%", text), text  # 47 % with a narrow no-break space
         assert not re.search(r"\d\.\d", text), text  # 12,5
         assert not re.search(r"\d,\d{3}", text), text  # 1 234
+        assert not re.search(r"\S[;:](\s|$)", text), text  # French sets a space before ; and :
     assert "\u202f%" in spec["description"] or "%" not in spec["description"]
 
 
