@@ -368,7 +368,7 @@ def connect_basf_reach(frame: pd.DataFrame) -> alt.LayerChart:
     encodings = _status_encodings(list(people["verification"]), table)
     people = _labelled_rows(people, table, "as_of", "measure")
     y = alt.Y("bar:N", sort=list(people["bar"]), title=None, axis=alt.Axis(labelLimit=330))
-    x = alt.X("count:Q", title=tr("connect_basf_reach", "People"), scale=alt.Scale(domain=[0, 140000]), axis=alt.Axis(format=","))
+    x = alt.X("count:Q", title=tr("connect_basf_reach", "People"), scale=alt.Scale(domain=[0, 140000]), axis=alt.Axis(format=",d"))
     bars = alt.Chart(people).mark_bar(color=BLUE, stroke=BLUE, strokeWidth=1.5, height=26).encode(
         y=y, x=x,
         tooltip=[alt.Tooltip("bar:N", title=tr("connect_basf_reach", "Count")), alt.Tooltip("count:Q", title=tr("connect_basf_reach", "People"), format=","),
