@@ -171,3 +171,20 @@ def test_in_french_the_bank_and_the_kit_speak_french_and_english_comes_back_whol
     assert {place: {k: (dict(v) if isinstance(v, dict) else v) for k, v in table.items()}
             for place, table in i18n.kit_tables().items()} == english_tables
     assert load_bank()["contact-2-1-platforms-not-enough"].prompt == english_bank["contact-2-1-platforms-not-enough"].prompt
+
+
+OTHERS = i18n.other_catalogues()
+
+
+@pytest.mark.parametrize("name, path, make", OTHERS, ids=[name for name, _, _ in OTHERS])
+def test_the_bank_kit_book_and_chart_catalogues_are_in_step_with_the_english(name, path, make):
+    stored = {(m.context, m.id) for m in i18n.read(path, name) if m.id}
+    assert stored == {(m.context, m.id) for m in make() if m.id}, f"{name}: run python -m coursekit.i18n update"
+
+
+def test_every_english_text_has_a_current_french_translation():
+    """The French edition is whole: no page, bank file, kit word, chart text or book word is untranslated or fuzzy
+    (a changed English text makes its translation fuzzy, and this test fails until someone checks it)."""
+    statuses = [*map(i18n.status, PAGES), *(i18n.catalogue_status(n, p, m) for n, p, m in OTHERS)]
+    unfinished = [f"{s.docname}: {s.untranslated} untranslated, {s.fuzzy} fuzzy" for s in statuses if not s.complete]
+    assert len(statuses) >= 70 and unfinished == []
