@@ -187,4 +187,4 @@ def test_every_english_text_has_a_current_french_translation():
     (a changed English text makes its translation fuzzy, and this test fails until someone checks it)."""
     statuses = [*map(i18n.status, PAGES), *(i18n.catalogue_status(n, p, m) for n, p, m in OTHERS)]
     unfinished = [f"{s.docname}: {s.untranslated} untranslated, {s.fuzzy} fuzzy" for s in statuses if not s.complete]
-    assert len(statuses) >= 70 and unfinished == []
+    assert len(statuses) >= 69 and unfinished == []  # 43 pages, 23 bank files, the kit, the charts, the book
