@@ -441,11 +441,12 @@ def budget_checks(r: Results) -> list[tuple[str, bool]]:
     outside = sum(p.outside_requests for p in loads) + sum(len(x.outside) for x in lh.values())
     checks.append((f"No request to another host from any page ({outside} found)", outside == 0))
     checks.append(("No page loads the ipywidgets manager or require.js", not any(p.widget_manager for p in loads)))
-    search = next((p for p in loads if p.name == SEARCH_PAGE), None)
+    searches = [p for p in loads if p.name.rsplit("/", 1)[-1] == SEARCH_PAGE]  # the book's, and a translation's
     for charts, limit, what in ((True, BUDGETS["chart_page_bytes"], "a page with charts"), (False, BUDGETS["page_bytes"], "a page without charts")):
-        pages = [p for p in loads if bool(p.charts) == charts and p.name != SEARCH_PAGE]
-        if not charts and search:
-            what += f" (not counting {SEARCH_PAGE}, which loads the search index by design: {kb(search.bytes)})"
+        pages = [p for p in loads if bool(p.charts) == charts and p not in searches]
+        if not charts and searches:
+            what += (f" (not counting the search pages, which load the search index by design: "
+                     f"{', '.join(f'{p.name} {kb(p.bytes)}' for p in searches)})")
         if pages:
             heaviest = max(pages, key=lambda p: p.bytes)
             checks.append((f"Compressed transfer of {what}, every chart drawn, <= {kb(limit)} (heaviest: {heaviest.name}, {kb(heaviest.bytes)})",
