@@ -21,6 +21,7 @@ name that differs from their visible text.
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import re
@@ -44,9 +45,31 @@ CHART_LIBRARIES = ("vendor/vega.min.js", "vendor/vega-lite.min.js", "vendor/vega
 CHART_NEAR = "50%"
 
 
+# A chart's stored image, inline in the notebook (a data: URL, for JupyterLab, GitHub and nbviewer).
+STORED_IMAGE = re.compile(r'<img class="' + re.escape(charts.IMAGE_CLASS) + r'" src="data:image/svg\+xml;base64,([A-Za-z0-9+/=]+)"')
+CHART_IMAGES = "_images"  # where the book writes them as files, named by their content
+
+
+def chart_images_as_files(app: Sphinx, pagename: str, body: str) -> str:
+    """The page's stored chart images as SVG files beside it, loaded lazily: the page's HTML stays small
+    (no base64), an image downloads only when its chart comes near, and compresses far better as a file."""
+    def as_file(match: re.Match[str]) -> str:
+        svg = base64.b64decode(match.group(1))
+        name = f"chart-{hashlib.sha256(svg).hexdigest()[:16]}.svg"
+        target = Path(app.outdir) / CHART_IMAGES / name
+        if not target.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(svg)
+        href = "../" * pagename.count("/") + f"{CHART_IMAGES}/{name}"
+        return f'<img class="{charts.IMAGE_CLASS}" loading="lazy" decoding="async" src="{href}"'
+
+    return STORED_IMAGE.sub(as_file, body)
+
+
 def add_page_assets(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     body = context.get("body", "")
     if CHART_MARKER in body:
+        context["body"] = body = chart_images_as_files(app, pagename, body)
         app.add_js_file(charts.LOADER, defer="defer", **{"data-vega": " ".join(CHART_LIBRARIES), "data-near": CHART_NEAR})
         app.add_css_file("charts.css")
     if THEMED_OUTPUT in body:
