@@ -50,7 +50,7 @@ def build(source: Path = ROOT, path_output: Path | None = None, timeout: float =
     french = subprocess.run(command(edition, french_output), capture_output=True, text=True, timeout=timeout)
     if french.returncode == 0:
         shutil.copytree(french_output / "_build" / "html", html / EDITION)
-        (html / "index.html").write_text(language_choice(), encoding="utf-8")
+        (html / "index.html").write_text(language_choice(source), encoding="utf-8")
     return subprocess.CompletedProcess(french.args, french.returncode, english.stdout + french.stdout,
                                        english.stderr + french.stderr)
 
@@ -67,9 +67,12 @@ def main(argv: list[str] | None = None) -> int:
     return result.returncode
 
 
-def language_choice() -> str:
+def language_choice(source: Path = ROOT) -> str:
     """The site's front door: the reader's chosen edition, else the first of their browser's languages the
-    course speaks, else English; with scripts off, English, and links to both."""
+    course speaks, else English; with scripts off, English, and links to both, above the book's footer (its licences)."""
+    import yaml
+
+    footer = yaml.safe_load((source / "_config.yml").read_text(encoding="utf-8"))["html"]["extra_footer"].strip()
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
@@ -82,7 +85,7 @@ def language_choice() -> str:
         "  }\n  location.replace(pages[chosen]);\n})();\n</script>\n"
         '<noscript><meta http-equiv="refresh" content="0; url=intro.html"></noscript>\n</head>\n<body>\n'
         f'<p><a href="intro.html" hreflang="en">English</a> · <a href="{EDITION}/intro.html" hreflang="{EDITION}" lang="{EDITION}">Français</a></p>\n'
-        "</body>\n</html>\n"
+        f"<footer>{footer}</footer>\n</body>\n</html>\n"
     )
 
 

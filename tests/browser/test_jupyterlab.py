@@ -70,6 +70,11 @@ def lab(tmp_path_factory):
     shutil.copy(MY_ANSWERS, work / MY_ANSWERS.name)
     shutil.copy(CHART_LESSON, work / CHART_LESSON.name)
     progress = home / "progress"
+    # Start a notebook's own kernel without asking: with kernels of other notebooks running, JupyterLab may
+    # otherwise ask "Select Kernel" (a dialog that covered the Run menu under load).
+    tracker = home / "settings" / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings"
+    tracker.parent.mkdir(parents=True)
+    tracker.write_text(json.dumps({"autoStartDefaultKernel": True}), encoding="utf-8")
     port, token = _free_port(), secrets.token_hex(16)
     env = {
         **os.environ,
