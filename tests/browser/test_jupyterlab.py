@@ -43,6 +43,7 @@ pytestmark = pytest.mark.browser
 LESSON = ROOT / "chapters" / "2-contact" / "2-1-weak-link.ipynb"
 MY_ANSWERS = ROOT / "back" / "my-answers.ipynb"
 CHART_LESSON = ROOT / "chapters" / "2-contact" / "2-5-french-users-fatigue.ipynb"  # three charts
+SHOWN = ".jp-NotebookPanel:not(.lm-mod-hidden)"  # the notebook on show (another's tab may stay in the page, hidden)
 # The questions, options and answers come from the bank, so the test follows any rewrite of them.
 SINGLE_EX = get("contact-2-1-platforms-not-enough")
 NUMERIC_EX = get("contact-2-1-read-the-chart")
@@ -75,6 +76,10 @@ def lab(tmp_path_factory):
     tracker = home / "settings" / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings"
     tracker.parent.mkdir(parents=True)
     tracker.write_text(json.dumps({"autoStartDefaultKernel": True}), encoding="utf-8")
+    # No "Would you like to get notified about official Jupyter news?" toast over the notebook (nor a request for it).
+    news = home / "settings" / "@jupyterlab" / "apputils-extension" / "notification.jupyterlab-settings"
+    news.parent.mkdir(parents=True)
+    news.write_text(json.dumps({"fetchNews": "false", "checkForUpdates": False}), encoding="utf-8")
     port, token = _free_port(), secrets.token_hex(16)
     env = {
         **os.environ,
@@ -139,7 +144,7 @@ def lab_page(browser, lab, request):
 
 def _open(page, address: str) -> None:
     page.goto(address)
-    page.locator(".jp-Notebook").first.wait_for()
+    page.locator(f"{SHOWN} .jp-Notebook").first.wait_for()
     page.get_by_text(SINGLE).first.wait_for()
     # The kernel is connected and idle: the status bar says so (cells run before that are dropped).
     page.locator(".jp-StatusBar-TextItem", has_text=re.compile(r"\| Idle$")).first.wait_for()
@@ -151,7 +156,7 @@ def _run_all(page) -> None:
         page.locator("#jp-MainMenu").get_by_text("Run", exact=True).click()
         page.locator("li[data-command='runmenu:run-all']").click()
         try:  # the first code cell gets an execution count
-            page.locator(".jp-InputPrompt", has_text=re.compile(r"\[(\d+|\*)\]")).first.wait_for(timeout=30_000)
+            page.locator(f"{SHOWN} .jp-InputPrompt", has_text=re.compile(r"\[(\d+|\*)\]")).first.wait_for(timeout=30_000)
             break
         except PlaywrightTimeout:
             if attempt:
@@ -232,11 +237,11 @@ def test_a_learner_opens_a_lesson_runs_it_and_the_exercises_answer_back(lab_page
 
 
 # The charts of the notebook on show (another notebook's tab stays in the page, hidden).
-CHARTS_SEEN = """() => [...document.querySelectorAll('.jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output .coursekit-chart')].map(c => {
+CHARTS_SEEN = """() => [...document.querySelectorAll('SHOWN .jp-OutputArea-output .coursekit-chart')].map(c => {
   const img = c.querySelector('img');
   return {image: !!img && img.complete && img.naturalWidth > 0, alt: img ? img.alt : null,
           drawn: !!c.querySelector('svg.marks'), width: c.getBoundingClientRect().width, note: c.textContent.trim()};
-})"""
+})""".replace("SHOWN", SHOWN)
 
 
 def test_charts_show_their_image_before_running_and_draw_live_after_with_no_network(lab_page):
@@ -248,8 +253,9 @@ def test_charts_show_their_image_before_running_and_draw_live_after_with_no_netw
               for cell in notebook["cells"] for o in cell.get("outputs", [])
               if f'class="{CHART_CLASS}"' in "".join(o.get("data", {}).get("text/html", ""))]
     assert len(stored) == 3, "the lesson's notebook stores three charts"
-    page.goto(address.replace(LESSON.name, CHART_LESSON.name))
-    page.locator(".jp-Notebook").first.wait_for()
+    # A workspace of its own: the other tests' workspace never holds this notebook's tab.
+    page.goto(address.replace(f"lab/tree/{LESSON.name}", f"lab/workspaces/charts/tree/{CHART_LESSON.name}"))
+    page.locator(f"{SHOWN} .jp-Notebook").first.wait_for()
     page.locator(".jp-StatusBar-TextItem", has_text=re.compile(r"\| Idle$")).first.wait_for()
 
     # Before running: every chart is its stored image, described; nothing is drawn yet.
@@ -319,7 +325,7 @@ def test_a_learner_names_their_work_and_saves_all_of_it_next_to_the_notebook(bro
     page.set_default_timeout(60_000)
     try:
         page.goto(f"{url}lab/tree/{MY_ANSWERS.name}?token={token}")
-        page.locator(".jp-Notebook").first.wait_for()
+        page.locator(f"{SHOWN} .jp-Notebook").first.wait_for()
         page.locator(".jp-StatusBar-TextItem", has_text=re.compile(r"\| Idle$")).first.wait_for()
         save = page.locator(".jupyter-widgets.jupyter-button", has_text="Save all my answers in this folder")
         for attempt in range(2):  # Run ▸ Run All Cells, once more if a busy machine dropped the first request
