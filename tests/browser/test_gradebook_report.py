@@ -13,19 +13,20 @@ from helpers import HOSTILE_FILES, class_folder
 pytestmark = pytest.mark.browser
 
 
-@pytest.fixture(scope="module")
-def report(tmp_path_factory):
+def _class_report(tmp_path_factory, *options: str):
+    """The report of a generated class of learners plus the hostile files, written by the trainer's command."""
     folder = tmp_path_factory.mktemp("answers")
     class_folder(folder, default_bank())
     for name, (content, _) in HOSTILE_FILES.items():
         (folder / name).write_bytes(content)
     out = tmp_path_factory.mktemp("report")
-    assert main([str(folder), "--out", str(out)]) == 0
+    assert main([str(folder), "--out", str(out), *options]) == 0
     return out / REPORT_NAME
 
 
-def test_the_report_opens_from_its_folder_offline_with_every_chart_drawn(browser, report):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+def _offline(browser, **options):
+    """A page that may open local files only: (context, page, outside requests, console and page errors)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, **options)
     page = context.new_page()
     outside, errors = [], []
 
@@ -39,6 +40,16 @@ def test_the_report_opens_from_its_folder_offline_with_every_chart_drawn(browser
     context.route("**/*", route)
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
+    return context, page, outside, errors
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory):
+    return _class_report(tmp_path_factory)
+
+
+def test_the_report_opens_from_its_folder_offline_with_every_chart_drawn(browser, report):
+    context, page, outside, errors = _offline(browser)
     page.goto(report.as_uri(), wait_until="load")
     boxes = page.locator(".chart-box")
     assert boxes.count() == 1 + len(groups(default_bank())), "the score distribution, and success rates per part"
@@ -58,30 +69,11 @@ def test_the_report_opens_from_its_folder_offline_with_every_chart_drawn(browser
 
 @pytest.fixture(scope="module")
 def french_report(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("answers-fr")
-    class_folder(folder, default_bank())
-    for name, (content, _) in HOSTILE_FILES.items():
-        (folder / name).write_bytes(content)
-    out = tmp_path_factory.mktemp("report-fr")
-    assert main([str(folder), "--out", str(out), "--language", "fr"]) == 0
-    return out / REPORT_NAME
+    return _class_report(tmp_path_factory, "--language", "fr")
 
 
 def test_the_french_report_opens_offline_with_every_chart_drawn_in_french(browser, french_report):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
-    page = context.new_page()
-    outside, errors = [], []
-
-    def route(r):
-        if r.request.url.startswith(("file:", "data:", "blob:")):
-            r.continue_()
-        else:
-            outside.append(r.request.url)
-            r.abort()
-
-    context.route("**/*", route)
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: errors.append(str(e)))
+    context, page, outside, errors = _offline(browser, locale="fr-FR")
     page.goto(french_report.as_uri(), wait_until="load")
     assert page.locator("html").get_attribute("lang") == "fr"
     boxes = page.locator(".chart-box")
