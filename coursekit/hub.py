@@ -163,10 +163,7 @@ def main(argv: list[str] | None = None) -> int:
             for reason in skipped:
                 print(f"skipped {reason}", file=sys.stderr)
             print(f"{len(written)} progress file(s) copied into {args.out}")
-    except HubError as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 1
-    except OSError as err:
+    except (HubError, OSError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
     return 0
