@@ -192,10 +192,7 @@ def write(catalogue: Catalog, path: Path) -> bool:
 
 def update(page: Page) -> bool:
     """Merge the page's current blocks into its catalogue (Babel: changed blocks become fuzzy); True if written."""
-    catalogue = read(page.catalogue, page.docname)
-    catalogue.update(template(page), no_fuzzy_matching=False, update_header_comment=False)
-    catalogue.obsolete.clear()  # a block that is gone is gone: the English history is in git
-    return write(catalogue, page.catalogue)
+    return merge(template(page), page.catalogue)
 
 
 def book_template(root: Path = ROOT) -> Catalog:
@@ -316,7 +313,7 @@ def merge(template_catalogue: Catalog, path: Path) -> bool:
     """Merge a template into the catalogue at path (changed entries become fuzzy); True if written."""
     catalogue = read(path, template_catalogue.domain or "")
     catalogue.update(template_catalogue, no_fuzzy_matching=False, update_header_comment=False)
-    catalogue.obsolete.clear()
+    catalogue.obsolete.clear()  # a text that is gone is gone: the English history is in git
     return write(catalogue, path)
 
 
@@ -390,14 +387,6 @@ def other_catalogues() -> list[tuple[str, Path, Any]]:
     found.append((KIT_CATALOGUE, LOCALES / LANGUAGE / "LC_MESSAGES" / f"{KIT_CATALOGUE}.po", kit_template))
     found.append((CHARTS_CATALOGUE, charts_catalogue_path(), charts_template))
     return found
-
-
-def update_book() -> bool:
-    path = LOCALES / LANGUAGE / "LC_MESSAGES" / f"{BOOK_CATALOGUE}.po"
-    catalogue = read(path, BOOK_CATALOGUE)
-    catalogue.update(book_template(), no_fuzzy_matching=False, update_header_comment=False)
-    catalogue.obsolete.clear()
-    return write(catalogue, path)
 
 
 def finished(catalogue: Catalog) -> dict[str, str]:
