@@ -271,14 +271,16 @@ def kit_tables() -> dict[str, dict[str, Any]]:
     """Every table of words the kit shows, by its place (module:NAME or module:Class.MESSAGES)."""
     from coursekit.exercises import assessment, catalogue, messages, score
     from coursekit.exercises.kinds import BY_TYPE
-    from coursekit.gradebook import report
+    from coursekit import gradebook
+    from coursekit.gradebook import practice, report
 
     tables: dict[str, dict[str, Any]] = {
         "messages:NUMBER_MESSAGES": messages.NUMBER_MESSAGES, "messages:SHARED": messages.SHARED,
         "messages:PAGE": messages.PAGE, "messages:LIVE": messages.LIVE,
         "assessment:PAGES": assessment.PAGES, "assessment:MESSAGES": assessment.MESSAGES,
         "catalogue:FILTERS": catalogue.FILTERS, "catalogue:WORDS": catalogue.WORDS, "score:VERDICTS": score.VERDICTS,
-        "report:REPORT": report.REPORT,
+        "score:FILE_ERRORS": score.FILE_ERRORS, "report:REPORT": report.REPORT,
+        "gradebook:COMMAND": gradebook.COMMAND, "practice:ERRORS": practice.ERRORS,
     }
     for name, kind in sorted(BY_TYPE.items()):
         tables[f"kinds:{name}.MESSAGES"] = kind.MESSAGES
@@ -293,7 +295,7 @@ def kit_tables() -> dict[str, dict[str, Any]]:
 
 # A type's own words besides LABEL, CHECK_LABEL and MESSAGES: class attributes (a text, or a table of texts).
 KIND_TEXTS = ("INSTRUCTIONS", "INSTRUCTIONS_MIN_WORDS", "PLACEHOLDER", "NOTE_TITLES", "RUBRIC_TITLE", "RUBRIC_LEVELS",
-              "RUBRIC_LINE")
+              "RUBRIC_LINE", "RESPONSE_PROBLEM")
 
 
 def kit_template() -> Catalog:

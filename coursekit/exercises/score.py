@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 from typing import NamedTuple
 
+from coursekit.exercises.messages import fill
 from coursekit.exercises.model import BankError, Exercise, load_bank
 from coursekit.exercises.progress import FORMAT, LEARNER_MAX, READABLE_VERSIONS, clean_learner, upgrade
 from coursekit.paths import EXERCISE_BANK_DIR
@@ -22,10 +23,34 @@ from coursekit.paths import EXERCISE_BANK_DIR
 MAX_BYTES = 1_000_000
 VERDICTS = {"correct": "correct", "incorrect": "not correct", "invalid": "incomplete", "ungraded": "not auto-graded"}
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Why a file is not a sound answers file, one line each (AnswersFileError), in the kit's language: the class
+# report lists these reasons beside each file it could not read.
+FILE_ERRORS = {
+    "unreadable": "cannot read the file ({reason})",
+    "too_large": "the file is larger than {limit} MB, far too large for an answers file",
+    "not_text": "the file is not text (UTF-8), so it is not an answers file",
+    "not_json": "the file is not valid JSON (line {line}, column {column}: {reason})",
+    "not_usable": "the file is not usable JSON ({reason})",
+    "too_deep": "the file's JSON is nested too deeply to be an answers file",
+    "not_answers": "this is not a coursekit answers file (its \"format\" should be \"{format}\")",
+    "version": "this answers file has version {version}; this scorer reads versions {readable}",
+    "versions": "{first} and {last}",  # the versions it reads: "1, 2 and 3"
+    "no_answers": "the file has no \"answers\" object",
+    "saved_at": "\"saved_at\" must be a date and time as text",
+    "learner": "\"learner\" must be a name or id on one line, at most {limit} characters",
+    "unknown_id": "unknown exercise id {id}: it is not in the course's exercise bank",
+    "entry": "exercise {id}: the entry must be an object with a \"response\"",
+    "type": "exercise {id}: its type should be \"{type}\", not {given}",
+    "response": "exercise {id} ({type}): {problem}",
+    "answer_saved_at": "exercise {id}: \"saved_at\" must be a date and time as text",
+}
 
 
 class AnswersFileError(Exception):
     """The file is not a sound answers file; the message says why, in one line."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(fill(FILE_ERRORS[key], **values))
 
 
 class Answers(NamedTuple):
@@ -43,51 +68,51 @@ def read_answers(path: Path, bank: dict[str, Exercise]) -> Answers:
         with path.open("rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
     except OSError as err:
-        raise AnswersFileError(f"cannot read the file ({err.strerror or err})") from None
+        raise AnswersFileError("unreadable", reason=err.strerror or err) from None
     if len(raw) > MAX_BYTES:
-        raise AnswersFileError("the file is larger than 1 MB, far too large for an answers file")
+        raise AnswersFileError("too_large", limit=MAX_BYTES // 1_000_000)
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise AnswersFileError("the file is not text (UTF-8), so it is not an answers file") from None
+        raise AnswersFileError("not_text") from None
     except json.JSONDecodeError as err:
-        raise AnswersFileError(f"the file is not valid JSON (line {err.lineno}, column {err.colno}: {err.msg})") from None
+        raise AnswersFileError("not_json", line=err.lineno, column=err.colno, reason=err.msg) from None
     except ValueError as err:  # e.g. a number with thousands of digits
-        raise AnswersFileError(f"the file is not usable JSON ({str(err)[:80]})") from None
+        raise AnswersFileError("not_usable", reason=str(err)[:80]) from None
     except RecursionError:
-        raise AnswersFileError("the file's JSON is nested too deeply to be an answers file") from None
+        raise AnswersFileError("too_deep") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise AnswersFileError(f"this is not a coursekit answers file (its \"format\" should be \"{FORMAT}\")")
+        raise AnswersFileError("not_answers", format=FORMAT)
     if data.get("version") not in READABLE_VERSIONS:
-        readable = ", ".join(str(v) for v in READABLE_VERSIONS[:-1]) + f" and {READABLE_VERSIONS[-1]}"
-        raise AnswersFileError(f"this answers file has version {json.dumps(data.get('version'))[:20]}; this scorer reads versions {readable}")
+        readable = fill(FILE_ERRORS["versions"], first=", ".join(str(v) for v in READABLE_VERSIONS[:-1]), last=READABLE_VERSIONS[-1])
+        raise AnswersFileError("version", version=json.dumps(data.get("version"))[:20], readable=readable)
     answers, saved_at = data.get("answers"), data.get("saved_at", "")
     if not isinstance(answers, dict):
-        raise AnswersFileError("the file has no \"answers\" object")
+        raise AnswersFileError("no_answers")
     answers = upgrade(answers, data["version"], bank)  # an older file scores as it did when it was saved
     if not isinstance(saved_at, str):
-        raise AnswersFileError("\"saved_at\" must be a date and time as text")
+        raise AnswersFileError("saved_at")
     saved_at = _CONTROL.sub("?", saved_at)[:40]
     learner = clean_learner(data.get("learner", ""))
     if learner is None:
-        raise AnswersFileError(f"\"learner\" must be a name or id on one line, at most {LEARNER_MAX} characters")
+        raise AnswersFileError("learner", limit=LEARNER_MAX)
     responses: dict[str, object] = {}
     answered_at: dict[str, str] = {}
     for exercise_id, entry in answers.items():
         shown_id = json.dumps(exercise_id)[:60]
         if exercise_id not in bank:
-            raise AnswersFileError(f"unknown exercise id {shown_id}: it is not in the course's exercise bank")
+            raise AnswersFileError("unknown_id", id=shown_id)
         ex = bank[exercise_id]
         if not isinstance(entry, dict) or "response" not in entry:
-            raise AnswersFileError(f"exercise {shown_id}: the entry must be an object with a \"response\"")
+            raise AnswersFileError("entry", id=shown_id)
         if entry.get("type") != ex.type:
-            raise AnswersFileError(f"exercise {shown_id}: its type should be \"{ex.type}\", not {json.dumps(entry.get('type'))[:40]}")
+            raise AnswersFileError("type", id=shown_id, type=ex.type, given=json.dumps(entry.get("type"))[:40])
         problem = ex.response_problem(entry["response"])
         if problem:
-            raise AnswersFileError(f"exercise {shown_id} ({ex.type}): {problem}")
+            raise AnswersFileError("response", id=shown_id, type=ex.type, problem=problem)
         when = entry.get("saved_at", saved_at)
         if not isinstance(when, str):
-            raise AnswersFileError(f"exercise {shown_id}: \"saved_at\" must be a date and time as text")
+            raise AnswersFileError("answer_saved_at", id=shown_id)
         responses[exercise_id] = entry["response"]
         answered_at[exercise_id] = _CONTROL.sub("?", when)[:40]
     return Answers(learner, saved_at, responses, answered_at)

@@ -35,6 +35,17 @@ CSV_NAME = "gradebook.csv"
 ANONYMOUS = "(no name) {path}"  # how a file without a learner's name is listed
 DIAGNOSTIC = "diagnostic"
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+# What the command prints (``__main__``), in the kit's language like the report (``--language``).
+COMMAND = {
+    "error": "error: {message}",
+    "not_a_folder": "{folder} is not a folder: give the folder that holds the learners' answers files.",
+    "roster": "the roster {file} cannot be read as text ({reason}).",
+    "cannot_write": "cannot write into {folder} ({reason}).",
+    "read": "{files} file(s) read from {learners} learner(s); {bad} could not be read (listed in the report).",
+    "marks": "{marks} rubric mark(s) carried over from {file}; {bad} could not be read (listed in the report).",
+    "practice": "{scores} practice-set score(s) from nbgrader, {sets} set(s).",
+    "wrote": "wrote {path}",
+}
 
 
 @dataclass

@@ -9,7 +9,8 @@ from pathlib import Path
 
 from coursekit import i18n
 from coursekit.exercises.model import BankError, load_bank
-from coursekit.gradebook import add_practice, read_class, read_marks, write
+from coursekit.exercises.messages import fill
+from coursekit.gradebook import COMMAND, add_practice, read_class, read_marks, write
 from coursekit.gradebook.practice import ScoresError, read_scores
 from coursekit.gradebook.report import ReportError
 from coursekit.paths import EXERCISE_BANK_DIR
@@ -37,15 +38,13 @@ def main(argv: list[str] | None = None) -> int:
 def _run(args: argparse.Namespace) -> int:
     """Read the class, write the gradebook and the report (in the language the kit speaks now)."""
     if not args.answers.is_dir():
-        print(f"error: {args.answers} is not a folder: give the folder that holds the learners' answers files.", file=sys.stderr)
-        return 1
+        return _error(fill(COMMAND["not_a_folder"], folder=args.answers))
     roster: list[str] = []
     if args.roster:
         try:
             roster = [line.strip() for line in args.roster.read_text(encoding="utf-8").splitlines() if line.strip()]
         except (OSError, UnicodeDecodeError) as err:
-            print(f"error: the roster {args.roster} cannot be read as text ({getattr(err, 'strerror', None) or err}).", file=sys.stderr)
-            return 1
+            return _error(fill(COMMAND["roster"], file=args.roster, reason=getattr(err, "strerror", None) or err))
     try:
         bank = load_bank(args.bank)
         answers = read_class(args.answers, bank)
@@ -55,22 +54,24 @@ def _run(args: argparse.Namespace) -> int:
             add_practice(answers, read_scores(source))
         written = write(answers, args.out, roster)
     except (BankError, ReportError, ScoresError) as err:
-        print(f"error: {err}", file=sys.stderr)
-        return 1
+        return _error(str(err))
     except OSError as err:
-        print(f"error: cannot write into {args.out} ({err.strerror or err}).", file=sys.stderr)
-        return 1
-    print(f"{answers.files_read} file(s) read from {len(answers.learners)} learner(s); "
-          f"{len(answers.bad_files)} could not be read (listed in the report).")
+        return _error(fill(COMMAND["cannot_write"], folder=args.out, reason=err.strerror or err))
+    print(fill(COMMAND["read"], files=answers.files_read, learners=len(answers.learners), bad=len(answers.bad_files)))
     if args.marks:
         marked = sum(len(m) for m in answers.marks.values())
-        print(f"{marked} rubric mark(s) carried over from {args.marks}; {len(answers.mark_problems)} could not be read (listed in the report).")
+        print(fill(COMMAND["marks"], marks=marked, file=args.marks, bad=len(answers.mark_problems)))
     if args.nbgrader:
         submitted = sum(score is not None for given in answers.practice.values() for score in given.values())
-        print(f"{submitted} practice-set score(s) from nbgrader, {len(answers.practice_max)} set(s).")
+        print(fill(COMMAND["practice"], scores=submitted, sets=len(answers.practice_max)))
     for path in written[:2]:
-        print(f"wrote {path}")
+        print(fill(COMMAND["wrote"], path=path))
     return 0
+
+
+def _error(message: str) -> int:
+    print(fill(COMMAND["error"], message=message), file=sys.stderr)
+    return 1
 
 
 if __name__ == "__main__":

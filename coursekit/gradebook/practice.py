@@ -18,12 +18,32 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from coursekit.exercises.messages import fill
+
 EXPORT_COLUMNS = ("assignment", "student_id", "timestamp", "score", "max_score")  # what is read of `nbgrader export`
 MAX_BYTES = 10_000_000
+# Why nbgrader's scores cannot be read (ScoresError), in the kit's language like the report.
+ERRORS = {
+    "not_a_number": "{where}: \"{text}\" is not a number",
+    "not_a_score": "{where}: \"{text}\" is not a score",
+    "where": "{file}, line {line}",
+    "too_large": "{file}: larger than {limit} MB, not an nbgrader export",
+    "not_text": "{file}: cannot be read as UTF-8 text ({reason})",
+    "columns": "{file}: no {columns} column(s) in its first line: give the CSV that 'nbgrader export' writes (grades.csv)",
+    "no_student": "{where}: no student_id or assignment",
+    "needs_nbgrader": "{file}: reading nbgrader's database needs nbgrader (bash scripts/setup.sh --dev, or the hub's "
+                      "environment); or run 'nbgrader export' and give its grades.csv",
+    "no_file": "{file}: no such file",
+    "not_a_database": "{file}: not an nbgrader gradebook database ({reason})",
+    "which_file": "{file}: give nbgrader's gradebook.db or the grades.csv of 'nbgrader export'",
+}
 
 
 class ScoresError(Exception):
     """nbgrader's scores cannot be read; the message names the file and what to do."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(fill(ERRORS[key], **values))
 
 
 @dataclass(frozen=True)
@@ -40,9 +60,9 @@ def _number(text: str, where: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise ScoresError(f"{where}: \"{text[:40]}\" is not a number") from None
+        raise ScoresError("not_a_number", where=where, text=text[:40]) from None
     if not math.isfinite(value) or value < 0:
-        raise ScoresError(f"{where}: \"{text[:40]}\" is not a score")
+        raise ScoresError("not_a_score", where=where, text=text[:40])
     return value
 
 
@@ -50,21 +70,20 @@ def read_export(path: Path) -> list[PracticeScore]:
     """The scores in a CSV written by ``nbgrader export`` (a row without a timestamp: nothing submitted)."""
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise ScoresError(f"{path}: larger than {MAX_BYTES // 1_000_000} MB, not an nbgrader export")
+            raise ScoresError("too_large", file=path, limit=MAX_BYTES // 1_000_000)
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as err:
-        raise ScoresError(f"{path}: cannot be read as UTF-8 text ({getattr(err, 'strerror', None) or err})") from None
+        raise ScoresError("not_text", file=path, reason=getattr(err, "strerror", None) or err) from None
     table = csv.DictReader(io.StringIO(text))
     missing = [name for name in EXPORT_COLUMNS if name not in (table.fieldnames or [])]
     if missing:
-        raise ScoresError(f"{path}: no {', '.join(missing)} column(s) in its first line: "
-                          "give the CSV that 'nbgrader export' writes (grades.csv)")
+        raise ScoresError("columns", file=path, columns=", ".join(missing))
     scores = []
     for line, row in enumerate(table, start=2):
-        where = f"{path.name}, line {line}"
+        where = fill(ERRORS["where"], file=path.name, line=line)
         student, assignment = (row["student_id"] or "").strip(), (row["assignment"] or "").strip()
         if not student or not assignment:
-            raise ScoresError(f"{where}: no student_id or assignment")
+            raise ScoresError("no_student", where=where)
         submitted = bool((row["timestamp"] or "").strip())
         scores.append(PracticeScore(student, assignment, _number(row["score"] or "", where) if submitted else None,
                                     _number(row["max_score"] or "", where)))
@@ -76,10 +95,9 @@ def read_database(path: Path) -> list[PracticeScore]:
     try:
         from nbgrader.api import Gradebook, MissingEntry
     except ImportError:
-        raise ScoresError(f"{path}: reading nbgrader's database needs nbgrader (bash scripts/setup.sh --dev, or the "
-                          "hub's environment); or run 'nbgrader export' and give its grades.csv") from None
+        raise ScoresError("needs_nbgrader", file=path) from None
     if not path.is_file():
-        raise ScoresError(f"{path}: no such file")
+        raise ScoresError("no_file", file=path)
     scores = []
     # nbgrader runs the alembic command, which lives beside this Python (in its environment's bin folder).
     here = str(Path(sys.executable).parent)
@@ -97,7 +115,7 @@ def read_database(path: Path) -> list[PracticeScore]:
     except Exception as err:  # SQLAlchemy's errors for a file that is not nbgrader's database
         if isinstance(err, ScoresError):
             raise
-        raise ScoresError(f"{path}: not an nbgrader gradebook database ({type(err).__name__})") from None
+        raise ScoresError("not_a_database", file=path, reason=type(err).__name__) from None
     return scores
 
 
@@ -107,4 +125,4 @@ def read_scores(path: Path) -> list[PracticeScore]:
         return read_export(path)
     if path.suffix.lower() in (".db", ".sqlite", ".sqlite3"):
         return read_database(path)
-    raise ScoresError(f"{path}: give nbgrader's gradebook.db or the grades.csv of 'nbgrader export'")
+    raise ScoresError("which_file", file=path)

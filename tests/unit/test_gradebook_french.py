@@ -3,6 +3,7 @@ left, the bank's French texts, numbers in French form; the English report stays 
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import html
 import io
@@ -13,8 +14,11 @@ import pytest
 
 from coursekit import i18n
 from coursekit.exercises.model import default_bank, load_bank
-from coursekit.gradebook import CSV_NAME
+from coursekit.exercises.kinds import BY_TYPE
+from coursekit.exercises.score import FILE_ERRORS
+from coursekit.gradebook import COMMAND, CSV_NAME
 from coursekit.gradebook.__main__ import main
+from coursekit.gradebook.practice import ERRORS as SCORES_ERRORS, ScoresError, read_scores
 from coursekit.gradebook.report import REPORT, REPORT_NAME
 
 from helpers import HOSTILE_FILES, class_folder
@@ -117,21 +121,23 @@ def reports(tmp_path_factory):
     not_a_gradebook, not_text = base / "notes.csv", base / "binary.csv"  # marks files that cannot be read
     not_a_gradebook.write_text("name,mark\nSolo,strong\n", encoding="utf-8")
     not_text.write_bytes(b"\xff\xfe\x00bad")
-    pages = {}
+    pages, printed = {}, {}
     for language in ("en", "fr"):
         runs = [[str(full), "--roster", str(roster), "--marks", str(marked), "--nbgrader", str(grades)],
                 [str(solo), "--marks", str(not_a_gradebook)], [str(empty), "--marks", str(not_text)]]
-        pages[language] = []
+        pages[language], said = [], io.StringIO()
         for n, run in enumerate(runs):
             out = base / f"{language}-{n}"
-            assert main([*run, "--out", str(out), "--language", language]) == 0
+            with contextlib.redirect_stdout(said):
+                assert main([*run, "--out", str(out), "--language", language]) == 0
             pages[language].append((out / REPORT_NAME).read_text(encoding="utf-8"))
+        printed[language] = said.getvalue()
         assert i18n.active() == "en", "the kit speaks English again after a French report"
-    return pages, base
+    return pages, base, printed
 
 
 def test_every_french_word_of_the_report_table_is_shown(reports):
-    pages, _ = reports
+    pages, _, _ = reports
     with i18n.using("fr"):
         french = {key: _forms(value) for key, value in REPORT.items()}
     shown = "\n".join(_shown(page) for page in pages["fr"])
@@ -141,7 +147,7 @@ def test_every_french_word_of_the_report_table_is_shown(reports):
 
 
 def test_no_english_word_of_the_report_table_is_left_in_french(reports):
-    pages, _ = reports
+    pages, _, _ = reports
     english = {key: _forms(value) for key, value in REPORT.items()}
     with i18n.using("fr"):
         french = {key: _forms(value) for key, value in REPORT.items()}
@@ -161,7 +167,7 @@ def test_no_english_word_of_the_report_table_is_left_in_french(reports):
 
 
 def test_the_french_report_has_the_bank_in_french(reports):
-    pages, _ = reports
+    pages, _, _ = reports
     english_bank = default_bank()
     with i18n.using("fr"):
         french_bank = load_bank()
@@ -180,7 +186,7 @@ def test_the_french_report_has_the_bank_in_french(reports):
 
 
 def test_numbers_in_the_french_report_are_in_french_form(reports):
-    pages, _ = reports
+    pages, _, _ = reports
     english, french = pages["en"][0], pages["fr"][0]
     assert "<td>7.5</td>" in english and "<td>7,5</td>" in french, "nbgrader's score with a decimal comma"
     shown = _shown(french)
@@ -193,7 +199,7 @@ def test_numbers_in_the_french_report_are_in_french_form(reports):
 
 
 def test_the_english_report_keeps_its_words(reports):
-    pages, _ = reports
+    pages, _, _ = reports
     page = pages["en"][0]
     for text in ("<title>Class report: Social business in practice</title>", "answered, ", "not submitted", "no file",
                  "The chart could not be drawn: ", "file(s) could not be read: ask the learner"):
@@ -201,7 +207,7 @@ def test_the_english_report_keeps_its_words(reports):
 
 
 def test_the_csv_column_names_do_not_change_with_the_language(reports):
-    _, base = reports
+    _, base, _ = reports
     english = (base / "en-0" / CSV_NAME).read_text(encoding="utf-8").split("\n", 1)[0]
     french = (base / "fr-0" / CSV_NAME).read_text(encoding="utf-8").split("\n", 1)[0]
     assert english == french and english.startswith("learner,files,last answer,diagnostic (of ")
@@ -214,3 +220,62 @@ def test_an_unknown_language_is_refused_with_the_choices(tmp_path, capsys):
     error = capsys.readouterr().err
     assert "--language" in error and "'de'" in error and "'fr'" in error
     assert not (tmp_path / "out").exists()
+
+
+def _english_and_french(table) -> tuple[dict, dict]:
+    """A table of messages (made by ``table()``, which reads the kit's tables) in English and in French."""
+    english = {key: _forms(value) for key, value in table().items()}
+    with i18n.using("fr"):
+        french = {key: _forms(value) for key, value in table().items()}
+    assert english != french
+    return english, french
+
+
+def _left_in_english(text: str, english: dict, french: dict) -> list:
+    """The fixed words of an English message (not also in its French) that the text shows."""
+    return [(key, piece) for key, forms in english.items() for piece in {p for form in forms for p in _pieces(form)}
+            - {p for form in french[key] for p in _pieces(form)} if re.search(rf"(?<!\w){re.escape(piece)}(?!\w)", text)]
+
+
+def test_why_a_file_could_not_be_read_is_said_in_french(reports):
+    pages, _, _ = reports
+    rows = {language: dict(re.findall(r"<tr><td><code>([^<]*)</code></td><td>([^<]*)</td></tr>", pages[language][0]))
+            for language in pages}
+    assert set(rows["fr"]) == set(rows["en"]) == set(HOSTILE_FILES), "every bad file listed in both reports"
+    # The reasons: the scorer's, each type's for a response of the wrong shape, and the gradebook's own.
+    english, french = _english_and_french(lambda: {**FILE_ERRORS, "not_json": REPORT["not_json"],
+                                                   **{name: kind.RESPONSE_PROBLEM for name, kind in BY_TYPE.items()}})
+    for name, reason in rows["fr"].items():
+        reason = html.unescape(reason)
+        assert reason != html.unescape(rows["en"][name]), name
+        file_words = re.sub(r'"[^"]*"|\[[^\]]*\]', " ", reason)  # the file's own ids and values, as the reason quotes them
+        assert not _left_in_english(file_words, english, french), (name, reason)
+    assert "n'est pas du JSON valide (ligne 1, colonne 2" in html.unescape(rows["fr"]["not-json.json"])
+    assert "l'un des identifiants de choix" in html.unescape(rows["fr"]["wrong-shape.json"])
+    assert "seuls les fichiers de réponses .json sont lus" in html.unescape(rows["fr"]["answers-page.md"])
+
+
+def test_the_command_says_what_it_did_in_french(reports):
+    _, base, printed = reports
+    english, french = _english_and_french(lambda: COMMAND)
+    assert printed["en"].count("wrote ") == 6 and printed["fr"].count("écrit\u00a0: ") == 6, printed["fr"]
+    assert re.search(r"^\d+ fichier\(s\) lu\(s\), de \d+ apprenant\(s\)\u202f; \d+ illisible", printed["fr"], re.M)
+    assert "note(s) de séries d'exercices venant de nbgrader" in printed["fr"]
+    assert not _left_in_english(printed["fr"].replace(str(base), " "), english, french), printed["fr"]
+
+
+def test_the_command_s_errors_are_said_in_french(tmp_path, capsys):
+    not_text = tmp_path / "grades.csv"
+    not_text.write_bytes(b"\xff\xfe\x00bad")
+    english, french = _english_and_french(lambda: {**COMMAND, **SCORES_ERRORS})
+    for run in ([str(tmp_path / "nowhere"), "--out", str(tmp_path / "out")],
+                [str(tmp_path), "--out", str(tmp_path / "out"), "--nbgrader", str(not_text)],
+                [str(tmp_path), "--out", str(tmp_path / "out"), "--roster", str(not_text)]):
+        assert main([*run, "--language", "fr"]) == 1
+        said = capsys.readouterr()
+        assert said.out == "" and said.err.startswith("erreur\u00a0: ") and said.err.count("\n") == 1, said.err
+        assert not _left_in_english(said.err.replace(str(tmp_path), " "), english, french), said.err
+        assert main(run) == 1
+        assert capsys.readouterr().err.startswith("error: "), "English without --language"
+    with i18n.using("fr"), pytest.raises(ScoresError, match="ne peut pas être lu comme du texte UTF-8"):
+        read_scores(not_text)

@@ -51,6 +51,7 @@ class ExerciseBase(BaseModel):
 
     LABEL: ClassVar[str] = ""  # "Single choice": shown above the prompt and in the catalogue
     INSTRUCTIONS: ClassVar[str] = ""  # what the learner is asked to do
+    RESPONSE_PROBLEM: ClassVar[str] = ""  # why a stored response cannot be scored ({n}, {top}, {ids}: the type's own)
     CHECK_LABEL: ClassVar[str] = SHARED["check"]
     MESSAGES: ClassVar[dict[str, Any]] = {}  # every message its verdicts can show, by key
     AUTO_GRADED: ClassVar[bool] = True

@@ -9,7 +9,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from coursekit.exercises.kinds.base import GradedBase, Result, Text, as_index, as_list, is_int_in
 from coursekit.exercises.kinds._menus import menus_html, menus_widget, shuffled
-from coursekit.exercises.messages import plural
+from coursekit.exercises.messages import fill, plural
 
 
 
@@ -27,6 +27,7 @@ class Categorising(GradedBase):
     LABEL = "Categorising"
     PLACEHOLDER: ClassVar[str] = "Choose…"  # the empty choice of each menu
     INSTRUCTIONS = "Choose a category for each item."
+    RESPONSE_PROBLEM = "the response must be a list of {n} category numbers from 0 to {top} (or null)"
     MESSAGES = {
         "no_category": "Please choose a category for every item first.",
         "correct": "Correct. {explanation}",
@@ -77,7 +78,7 @@ class Categorising(GradedBase):
         n, top = len(self.items), len(self.categories) - 1
         if isinstance(response, list) and len(response) == n and all(r is None or is_int_in(r, 0, top) for r in response):
             return None
-        return f"the response must be a list of {n} category numbers from 0 to {top} (or null)"
+        return fill(self.RESPONSE_PROBLEM, n=n, top=top)
 
     def answer_html(self, uid: str) -> str:
         categories = [(str(k), name) for k, name in enumerate(self.categories)]

@@ -8,12 +8,13 @@ from pydantic import model_validator
 
 from coursekit.exercises.kinds._choices import ChoiceBase
 from coursekit.exercises.kinds.base import Result
-from coursekit.exercises.messages import plural
+from coursekit.exercises.messages import fill, plural
 
 
 class MultipleChoice(ChoiceBase):
     LABEL = "Multiple choice"
     INSTRUCTIONS = "Select all answers that apply."
+    RESPONSE_PROBLEM = "the response must be a list of choice ids from {ids}"
     INPUT: ClassVar[str] = "checkbox"
     MESSAGES = {
         "no_choices": "Please select at least one answer first.",
@@ -48,7 +49,7 @@ class MultipleChoice(ChoiceBase):
     def response_problem(self, response: object) -> str | None:
         if isinstance(response, list) and all(self.choice(r) is not None for r in response):
             return None
-        return f"the response must be a list of choice ids from {self.ids()}"
+        return fill(self.RESPONSE_PROBLEM, ids=self.ids())
 
     def widget_inputs(self):
         import ipywidgets as widgets

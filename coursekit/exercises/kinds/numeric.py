@@ -27,6 +27,7 @@ class Numeric(GradedBase):
     LABEL = "Numeric answer"
     PLACEHOLDER: ClassVar[str] = "e.g. 3.5"  # the live form's empty box
     INSTRUCTIONS = "Type a number; a decimal point or a French decimal comma both work."
+    RESPONSE_PROBLEM = "the response must be text"
     MESSAGES = {
         **NUMBER_MESSAGES,
         "correct": "Correct. {explanation}",
@@ -55,7 +56,7 @@ class Numeric(GradedBase):
                 "feedback": self.feedback.model_dump()}
 
     def response_problem(self, response: object) -> str | None:
-        return None if isinstance(response, str) else "the response must be text"
+        return None if isinstance(response, str) else self.RESPONSE_PROBLEM
 
     def answer_html(self, uid: str) -> str:
         unit = f" ({escape(self.unit)})" if self.unit else ""

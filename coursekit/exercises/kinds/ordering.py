@@ -10,7 +10,7 @@ from pydantic import Field, model_validator
 
 from coursekit.exercises.kinds._menus import menus_html, menus_widget, shuffled
 from coursekit.exercises.kinds.base import GradedBase, Result, Text, as_index, as_list, is_int_in
-from coursekit.exercises.messages import plural
+from coursekit.exercises.messages import fill, plural
 
 
 
@@ -18,6 +18,7 @@ class Ordering(GradedBase):
     LABEL = "Ordering"
     PLACEHOLDER: ClassVar[str] = "Position…"  # the empty choice of each menu
     INSTRUCTIONS = "Give each item a different position, from 1 (first) to {n} (last)."
+    RESPONSE_PROBLEM = "the response must be a list of {n} positions from 1 to {n} (or null)"
     MESSAGES = {
         "no_position": "Please give every item a position first.",
         "same_position": "Please give each item a different position.",
@@ -60,7 +61,7 @@ class Ordering(GradedBase):
         n = len(self.items)
         if isinstance(response, list) and len(response) == n and all(r is None or is_int_in(r, 1, n) for r in response):
             return None
-        return f"the response must be a list of {n} positions from 1 to {n} (or null)"
+        return fill(self.RESPONSE_PROBLEM, n=n)
 
     def answer_html(self, uid: str) -> str:
         positions = [(str(p), str(p)) for p in range(1, len(self.items) + 1)]

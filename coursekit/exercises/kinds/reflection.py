@@ -47,6 +47,7 @@ class Rubric(BaseModel):
 class Reflection(ExerciseBase):
     LABEL = "Reflection"
     INSTRUCTIONS = "Write your own answer: it is not marked automatically. Then compare it with the notes."
+    RESPONSE_PROBLEM = "the response must be text"
     INSTRUCTIONS_MIN_WORDS: ClassVar[str] = "Write your own answer (at least {min_words} words): it is not marked automatically. Then compare it with the notes."
     CHECK_LABEL = "Compare with notes"
     AUTO_GRADED = False
@@ -117,7 +118,7 @@ class Reflection(ExerciseBase):
         return {**super().key(), "min_words": self.min_words or 0, "max_text": MAX_TEXT, "space": SPACE}
 
     def response_problem(self, response: object) -> str | None:
-        return None if isinstance(response, str) else "the response must be text"
+        return None if isinstance(response, str) else self.RESPONSE_PROBLEM
 
     def answer_html(self, uid: str) -> str:
         return (

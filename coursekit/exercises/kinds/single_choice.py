@@ -8,11 +8,13 @@ from pydantic import model_validator
 
 from coursekit.exercises.kinds._choices import ChoiceBase
 from coursekit.exercises.kinds.base import Result
+from coursekit.exercises.messages import fill
 
 
 class SingleChoice(ChoiceBase):
     LABEL = "Single choice"
     INSTRUCTIONS = "Choose one answer."
+    RESPONSE_PROBLEM = "the response must be one of the choice ids {ids}, or null"
     MESSAGES = {
         "no_choice": "Please choose an answer first.",
         "correct": "Correct. {feedback} {explanation}",
@@ -39,7 +41,7 @@ class SingleChoice(ChoiceBase):
     def response_problem(self, response: object) -> str | None:
         if response is None or self.choice(response) is not None:
             return None
-        return f"the response must be one of the choice ids {self.ids()}, or null"
+        return fill(self.RESPONSE_PROBLEM, ids=self.ids())
 
     def widget_inputs(self):
         import ipywidgets as widgets
