@@ -279,7 +279,7 @@ def kit_tables() -> dict[str, dict[str, Any]]:
         "messages:PAGE": messages.PAGE, "messages:LIVE": messages.LIVE,
         "assessment:PAGES": assessment.PAGES, "assessment:MESSAGES": assessment.MESSAGES,
         "catalogue:FILTERS": catalogue.FILTERS, "catalogue:WORDS": catalogue.WORDS, "score:VERDICTS": score.VERDICTS,
-        "score:FILE_ERRORS": score.FILE_ERRORS, "report:REPORT": report.REPORT,
+        "score:FILE_ERRORS": score.FILE_ERRORS, "score:WORDS": score.WORDS, "report:REPORT": report.REPORT,
         "gradebook:COMMAND": gradebook.COMMAND, "practice:ERRORS": practice.ERRORS,
     }
     for name, kind in sorted(BY_TYPE.items()):

@@ -353,10 +353,11 @@ SCROLL_THROUGH_CHARTS = f"""async () => {{
   for (const chart of document.querySelectorAll(".{CHART_CLASS}")) {{ chart.scrollIntoView({{block: "center"}}); await frame(); }}
   window.scrollTo(0, 0);
 }}"""
-# Shown under the stored image when the live chart cannot be drawn (a Jupyter without the course's
-# server extension, or vega missing); the image stays.
-FALLBACK_NOTE = ("This is the chart's stored image: the live chart could not be drawn here. Install the course "
-                 "(python -m pip install -r requirements.txt) and restart Jupyter to draw it live, with no network.")
+def fallback_note() -> str:
+    """Shown under the stored image when the live chart cannot be drawn (a Jupyter without the course's server
+    extension, or vega missing); the image stays."""
+    return tr("chart:fallback", "This is the chart's stored image: the live chart could not be drawn here. Install the "
+              "course (python -m pip install -r requirements.txt) and restart Jupyter to draw it live, with no network.")
 
 
 def vegalite_version() -> str:
@@ -418,7 +419,7 @@ def render(spec: dict[str, Any], **metadata: Any) -> dict[str, str]:
     element = _stable_div(spec)
     svg = static_svg(spec)
     image = image_html(svg, spec.get("description", "")) if svg else ""
-    chart = {"spec": spec, "options": EMBED_OPTIONS, "fallback": FALLBACK_NOTE}
+    chart = {"spec": spec, "options": EMBED_OPTIONS, "fallback": fallback_note()}
     script = _QUEUE % {"loader": LOADER, "chart": _script_json(chart)}
     return {"text/html": f'<div id="{element}" class="{CHART_CLASS}" style="{CHART_STYLE}">{image}</div>\n<script type="text/javascript">\n{script}\n</script>'}
 

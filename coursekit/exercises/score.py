@@ -4,6 +4,7 @@ Reads a file from the book's "Download my answers" button (or a live notebook's 
 checks every answer again with the Python checker (``Exercise.check``; a status stored in the file
 is ignored), and prints one line per exercise and a total. Reflections are listed with their text,
 not graded. A file that is not a sound answers file gets one line saying why, and exit status 1.
+With ``--language fr`` the report, its verdicts and messages and that line are in French.
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ import sys
 from pathlib import Path
 from typing import NamedTuple
 
-from coursekit.exercises.messages import fill
+from coursekit import i18n
+from coursekit.exercises.messages import fill, plural
 from coursekit.exercises.model import BankError, Exercise, load_bank
 from coursekit.exercises.progress import FORMAT, LEARNER_MAX, READABLE_VERSIONS, clean_learner, upgrade
 from coursekit.paths import EXERCISE_BANK_DIR
@@ -43,6 +45,19 @@ FILE_ERRORS = {
     "type": "exercise {id}: its type should be \"{type}\", not {given}",
     "response": "exercise {id} ({type}): {problem}",
     "answer_saved_at": "exercise {id}: \"saved_at\" must be a date and time as text",
+}
+# The words of the scorer's report (``report``) and of its one-line error.
+WORDS = {
+    "heading": "Answers in {file}{who}{saved}: {count} exercise(s)",
+    "from": " from {learner}",
+    "no_name": " (no learner name)",
+    "saved": ", saved {saved_at}",
+    "columns": {"exercise": "exercise", "lesson": "lesson", "type": "type", "verdict": "verdict"},
+    "nothing_written": "(nothing written)",
+    "reflections": {"one": "; {count} reflection not auto-graded", "other": "; {count} reflections not auto-graded"},
+    "total": {"one": "Total: {correct} of {count} auto-graded exercise correct{reflected}.",
+              "other": "Total: {correct} of {count} auto-graded exercises correct{reflected}."},
+    "error": "error: {file}: {reason}",
 }
 
 
@@ -123,17 +138,21 @@ def _printable(text: str) -> str:
 
 
 def report(path: Path, bank: dict[str, Exercise]) -> str:
-    """The per-exercise report and the total, as text."""
+    """The per-exercise report and the total, as text (in the kit's language: WORDS)."""
     learner, saved_at, responses, _ = read_answers(path, bank)
-    who = f" from {learner}" if learner else " (no learner name)"
-    lines = [f"Answers in {path.name}{who}" + (f", saved {saved_at}" if saved_at else "") + f": {len(responses)} exercise(s)", ""]
+    lines = [fill(WORDS["heading"], file=path.name, count=len(responses),
+                  who=fill(WORDS["from"], learner=learner) if learner else WORDS["no_name"],
+                  saved=fill(WORDS["saved"], saved_at=saved_at) if saved_at else ""), ""]
     ordered = [ex for ex in bank.values() if ex.id in responses]
-    width = max([len(ex.id) for ex in ordered] + [8])
-    lines.append(f"{'exercise':<{width}}  lesson  {'type':<15}  verdict")
+    heads = WORDS["columns"]
+    widths = [max([len(ex.id) for ex in ordered] + [len(heads["exercise"])]),
+              max(6, len(heads["lesson"])), max(15, len(heads["type"]))]
+    row = "{:<%d}  {:<%d}  {:<%d}  {}" % tuple(widths)
+    lines.append(row.format(heads["exercise"], heads["lesson"], heads["type"], heads["verdict"]))
     correct = graded = reflections = 0
     for ex in ordered:
         result = ex.check(responses[ex.id])
-        lines.append(f"{ex.id:<{width}}  {ex.lesson:<6}  {ex.type:<15}  {VERDICTS[result.status]}")
+        lines.append(row.format(ex.id, ex.lesson, ex.type, VERDICTS[result.status]))
         if ex.auto_graded:
             graded += 1
             correct += result.correct
@@ -141,10 +160,10 @@ def report(path: Path, bank: dict[str, Exercise]) -> str:
                 lines.append(f"    {result.message}")
         else:
             reflections += 1
-            text = _printable(str(responses[ex.id]).strip()) or "(nothing written)"
+            text = _printable(str(responses[ex.id]).strip()) or WORDS["nothing_written"]
             lines += [f"    | {line}" for line in text.splitlines()]
-    reflected = f"; {reflections} reflection{'s' if reflections != 1 else ''} not auto-graded" if reflections else ""
-    lines += ["", f"Total: {correct} of {graded} auto-graded exercise{'s' if graded != 1 else ''} correct{reflected}."]
+    reflected = plural(WORDS["reflections"], reflections) if reflections else ""
+    lines += ["", plural(WORDS["total"], graded, correct=correct, reflected=reflected)]
     return "\n".join(lines)
 
 
@@ -152,11 +171,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("answers", type=Path, help="an answers file (answers-<page>.json, or progress.json)")
     parser.add_argument("--bank", type=Path, default=EXERCISE_BANK_DIR, help="the exercise bank folder (default: the course's)")
+    parser.add_argument("--language", choices=i18n.LANGUAGES, default=i18n.SOURCE_LANGUAGE,
+                        help=f"the report's language: its words and the exercises' messages (default: {i18n.SOURCE_LANGUAGE})")
     args = parser.parse_args(argv)
+    with i18n.using(args.language):
+        return _run(args)
+
+
+def _run(args: argparse.Namespace) -> int:
     try:
         print(report(args.answers, load_bank(args.bank)))
     except AnswersFileError as err:
-        print(f"error: {args.answers}: {err}", file=sys.stderr)
+        print(fill(WORDS["error"], file=args.answers, reason=err), file=sys.stderr)
         return 1
     except BankError as err:
         print(f"error: {err}", file=sys.stderr)
@@ -165,4 +191,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run the imported module's main, whose tables are the ones the kit translates (this copy, __main__, is another).
+    from coursekit.exercises.score import main as imported_main
+
+    sys.exit(imported_main())

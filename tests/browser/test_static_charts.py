@@ -4,7 +4,7 @@
    opened in Chromium with JavaScript off (as GitHub shows a notebook: scripts stripped): each chart
    output shows its image, loaded and of a readable size, with the chart's description as alternative text.
 2. A chart output inside a Jupyter page whose server lacks the course's extension: the stored image stays
-   and the output says, in Python's words (``core.FALLBACK_NOTE``), how to get the live chart; nothing is
+   and the output says, in Python's words (``core.fallback_note()``), how to get the live chart; nothing is
    asked of another host.
 """
 
@@ -97,7 +97,7 @@ def test_a_jupyter_without_the_course_extension_keeps_the_image_and_says_how_to_
     seen = visit(f"{origin}/fixtures/jupyter-without-extension.html")
     note = seen.page.locator(f".{core.CHART_CLASS} p")
     note.wait_for()
-    assert note.inner_text() == core.FALLBACK_NOTE
+    assert note.inner_text() == core.fallback_note()
     image = seen.page.locator(f".{core.CHART_CLASS} img")
     assert image.evaluate("i => i.complete && i.naturalWidth > 0")
     assert html.unescape(re.search(r' alt="([^"]*)"', output).group(1)) == image.get_attribute("alt")

@@ -242,5 +242,5 @@ def test_the_output_asks_only_its_own_jupyter_server_for_the_loader_and_says_wha
     assert "http" not in script and "//" not in script, "no address of another host"
     assert f'"coursekit/{core.LOADER}"' in script and "jupyter-config-data" in script
     chart = _embedded_chart(html)
-    assert chart["fallback"] == core.FALLBACK_NOTE and "requirements.txt" in chart["fallback"]
+    assert chart["fallback"] == core.fallback_note() and "requirements.txt" in chart["fallback"]
     assert chart["options"] == core.EMBED_OPTIONS

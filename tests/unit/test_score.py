@@ -9,6 +9,7 @@ import sys
 
 import pytest
 
+from coursekit import i18n
 from coursekit.exercises import load_bank, score
 
 from helpers import ROOT
@@ -147,3 +148,39 @@ def test_the_command_line_scores_against_the_course_bank(tmp_path):
     path.write_text("nonsense", encoding="utf-8")
     run = subprocess.run([sys.executable, "-m", "coursekit.exercises.score", str(path)], capture_output=True, text=True, cwd=ROOT)
     assert run.returncode == 1 and run.stderr.count("\n") == 1 and "Traceback" not in run.stderr
+
+
+def test_the_command_line_speaks_french_when_asked(tmp_path):
+    """``--language fr``: the report's words, the verdicts, the kit's messages, the exercise's texts from the French bank
+    and the error line are French (run as a command, whose module is __main__, not the one the kit translates)."""
+    bank = load_bank()
+    graded = next(ex for ex in bank.values() if ex.type == "single_choice" and not ex.assessment)
+    wrong = next(c for c in graded.choices if not c.correct)
+    reflection = next(ex for ex in bank.values() if not ex.auto_graded)
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(_document({graded.id: {"type": graded.type, "response": wrong.id},
+                                          reflection.id: {"type": reflection.type, "response": ""}},
+                                         version=3, learner="Ana")), encoding="utf-8")
+
+    def run(*options):
+        return subprocess.run([sys.executable, "-m", "coursekit.exercises.score", str(path), *options],
+                              capture_output=True, text=True, cwd=ROOT)
+
+    english, french = run(), run("--language", "fr")
+    assert english.returncode == french.returncode == 0, french.stderr
+    assert "Answers in answers.json from Ana, saved 2026-03-01T10:00:00.000Z: 2 exercise(s)" in english.stdout
+    assert "Total: 0 of 1 auto-graded exercise correct; 1 reflection not auto-graded." in english.stdout
+    lines = french.stdout.splitlines()
+    assert lines[0] == "Réponses dans answers.json (apprenant\u00a0: Ana), enregistrées le 2026-03-01T10:00:00.000Z\u00a0: 2 exercice(s)"
+    assert lines[2].split() == ["exercice", "leçon", "type", "verdict"]
+    assert lines[3].split()[-1] == "incorrect" and "(rien d'écrit)" in french.stdout
+    with i18n.using("fr"):
+        feedback = next(c for c in load_bank()[graded.id].choices if c.id == wrong.id).feedback
+    assert feedback and f"    Pas tout à fait. {feedback}" in lines, "the kit's message and the French bank's feedback"
+    assert lines[-1] == ("Total\u00a0: 0 réponse(s) juste(s) sur 1 exercice noté automatiquement\u202f; "
+                         "1 réflexion non notée automatiquement.")
+    path.write_text('{"format": "quiz"}', encoding="utf-8")
+    refused = run("--language", "fr")
+    assert refused.returncode == 1 and refused.stdout == "" and refused.stderr == (
+        f"erreur\u00a0: {path}\u00a0: ce n'est pas un fichier de réponses coursekit (son «\u202fformat\u202f» devrait être "
+        "«\u202fcoursekit-answers\u202f»)\n")
