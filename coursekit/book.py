@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html
 import json
 import re
 from pathlib import Path
@@ -96,6 +97,11 @@ def add_package_assets(app: Sphinx, config: Any) -> None:
     in the French edition, the kit's words on the pages (page data) are French."""
     if config.language == i18n.LANGUAGE:
         i18n.use(i18n.LANGUAGE)
+    # The frame's words the themes leave in English, in the edition's language: for the templates (_templates/),
+    # the theme's search field and the sidebar's section toggles (mend_accessibility).
+    words = i18n.theme_words(config.language or i18n.SOURCE_LANGUAGE)
+    config.html_context["coursekit_words"] = words
+    config.html_theme_options["search_bar_text"] = words["Search this book..."]
     config.html_static_path.extend([str(exercise_html.ASSET_DIR), str(charts.SCRIPT_DIR)])
 
 
@@ -151,19 +157,22 @@ def prepare_notebook(app: Sphinx, docname: str, source: list[str]) -> None:
 
 
 SUMMARY = '<summary><span class="toctree-toggle" role="presentation">'
-NAMED_SUMMARY = '<summary aria-label="Show or hide the pages of this section"><span class="toctree-toggle" role="presentation">'
+NAMED_SUMMARY = '<summary aria-label="{name}"><span class="toctree-toggle" role="presentation">'
 
 
-def _named_summaries(generate: Callable[..., Any]) -> Callable[..., Markup]:
+def _named_summaries(generate: Callable[..., Any], name: str) -> Callable[..., Markup]:
+    named = NAMED_SUMMARY.format(name=html.escape(name))
+
     def wrapped(*args: Any, **kwargs: Any) -> str:
-        return Markup(str(generate(*args, **kwargs)).replace(SUMMARY, NAMED_SUMMARY))
+        return Markup(str(generate(*args, **kwargs)).replace(SUMMARY, named))
 
     return wrapped
 
 
 def mend_accessibility(app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any) -> None:
     if "generate_toctree_html" in context:
-        context["generate_toctree_html"] = _named_summaries(context["generate_toctree_html"])
+        name = app.config.html_context["coursekit_words"]["Show or hide the pages of this section"]
+        context["generate_toctree_html"] = _named_summaries(context["generate_toctree_html"], name)
     if "body" in context:
         body = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
         # myst-nb's folded cells name their toggle "Toggle hidden content" while it shows

@@ -200,10 +200,13 @@ def book_template(root: Path = ROOT) -> Catalog:
     catalogue = _new_catalogue(BOOK_CATALOGUE)
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
     catalogue.add(config["title"], locations=[("_config.yml", 0)])
+    catalogue.add(config["author"], locations=[("_config.yml", 0)])
     catalogue.add(config["html"]["extra_footer"].strip(), locations=[("_config.yml", 0)])
     for part in toc(root).get("parts", []):
         catalogue.add(part["caption"], locations=[("_toc.yml", 0)])
     catalogue.add(UNTRANSLATED, locations=[("coursekit/i18n.py", 0)])
+    for text in THEME_WORDS:
+        catalogue.add(text, locations=[("coursekit/i18n.py", 0)])
     from coursekit.pdf import WORDS as PDF_WORDS  # the print edition's own words
 
     for text in PDF_WORDS.values():
@@ -536,6 +539,18 @@ def book_words() -> dict[str, str]:
     return finished(read(LOCALES / LANGUAGE / "LC_MESSAGES" / f"{BOOK_CATALOGUE}.po", BOOK_CATALOGUE))
 
 
+# Words of the page frame that the themes write in English whatever the book's language (their templates do
+# not translate them): coursekit.book hands theme_words() to the book's templates (_templates/) as coursekit_words.
+THEME_WORDS = ("Search this book...", "Toggle primary sidebar", "Toggle secondary sidebar", "Main",
+               "Show or hide the pages of this section")
+
+
+def theme_words(language: str) -> dict[str, str]:
+    """THEME_WORDS in the edition's language, by their English (the English edition: as they are)."""
+    words = book_words() if language != SOURCE_LANGUAGE else {}
+    return {text: words.get(text, text) for text in THEME_WORDS}
+
+
 UNTRANSLATED = "This page is not fully translated yet: the passages still in English are shown in English."
 
 
@@ -586,6 +601,7 @@ def french_config(words: dict[str, str], root: Path = ROOT) -> dict[str, Any]:
     """The French book's _config.yml: the English one, in French, reading the shared files from the course's root."""
     config = yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8"))
     config["title"] = words.get(config["title"], config["title"])
+    config["author"] = words.get(config["author"], config["author"])
     footer = config["html"]["extra_footer"].strip()
     config["html"]["extra_footer"] = words.get(footer, footer)
     config["bibtex_bibfiles"] = [f"../{name}" for name in config["bibtex_bibfiles"]]
