@@ -272,7 +272,7 @@ KIT_CATALOGUE = "kit"
 
 def kit_tables() -> dict[str, dict[str, Any]]:
     """Every table of words the kit shows, by its place (module:NAME or module:Class.MESSAGES)."""
-    from coursekit.exercises import assessment, catalogue, messages, score
+    from coursekit.exercises import answer_key, assessment, catalogue, messages, score
     from coursekit.exercises.kinds import BY_TYPE
     from coursekit import gradebook
     from coursekit.gradebook import practice, report
@@ -283,7 +283,7 @@ def kit_tables() -> dict[str, dict[str, Any]]:
         "assessment:PAGES": assessment.PAGES, "assessment:MESSAGES": assessment.MESSAGES,
         "catalogue:FILTERS": catalogue.FILTERS, "catalogue:WORDS": catalogue.WORDS, "score:VERDICTS": score.VERDICTS,
         "score:FILE_ERRORS": score.FILE_ERRORS, "score:WORDS": score.WORDS, "report:REPORT": report.REPORT,
-        "gradebook:COMMAND": gradebook.COMMAND, "practice:ERRORS": practice.ERRORS,
+        "gradebook:COMMAND": gradebook.COMMAND, "practice:ERRORS": practice.ERRORS, "answer_key:WORDS": answer_key.WORDS,
     }
     for name, kind in sorted(BY_TYPE.items()):
         tables[f"kinds:{name}.MESSAGES"] = kind.MESSAGES

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import yaml
 
+from coursekit import i18n
 from coursekit.paths import ROOT
 
 CHAPTERS = "chapters"
@@ -49,8 +50,21 @@ def check_notebook(check: str, root: Path = ROOT) -> Path | None:
     return found[0] if found else None
 
 
+def in_edition(path: Path) -> Path:
+    """The page as the edition of the language the kit speaks has it: ``fr/<path>`` in French (where the French
+    edition has the page), else the page itself. Titles, words and captions are read there, so the French trainer
+    pages name the lessons as the French book does."""
+    if i18n.active() == i18n.SOURCE_LANGUAGE:
+        return path
+    try:
+        edition = i18n.EDITION / path.resolve().relative_to(ROOT)
+    except ValueError:  # a page outside the course (a test's fixture)
+        return path
+    return edition if edition.is_file() else path
+
+
 def _markdown(path: Path) -> list[str]:
-    cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
+    cells = json.loads(in_edition(path).read_text(encoding="utf-8"))["cells"]
     return ["".join(c["source"]) for c in cells if c["cell_type"] == "markdown"]
 
 
@@ -83,7 +97,7 @@ def check_page(check: str, root: Path = ROOT) -> Page:
 
 def part_captions(root: Path = ROOT) -> dict[str, str]:
     """Each part's caption in _toc.yml by its number ("1": "Part 1: Motivation"), and the diagnostic's ("Start here")."""
-    toc = yaml.safe_load((root / "_toc.yml").read_text(encoding="utf-8"))
+    toc = yaml.safe_load(in_edition(root / "_toc.yml").read_text(encoding="utf-8"))
     captions: dict[str, str] = {}
 
     def files(entries: list) -> list[str]:

@@ -10,7 +10,7 @@ never as markup.
   ``coursekit_solutions: hidden`` in ``_config.yml`` removes its output with the practice sets' solutions.
 - For print: ``python -m coursekit.exercises.answer_key --out answer-key.html`` writes one self-contained
   HTML file (its style sheet inline, no request to any other file or host, a page break before each part);
-  ``--format markdown`` writes Markdown instead.
+  ``--format markdown`` writes Markdown instead; ``--language fr`` writes the French key.
 """
 
 from __future__ import annotations
@@ -24,13 +24,41 @@ from typing import Any, Iterable
 import yaml
 
 from coursekit import THEMED_OUTPUT
-from coursekit import lessons
+from coursekit import i18n, lessons
+from coursekit.charts.core import number
+from coursekit.exercises.kinds.reflection import Reflection
+from coursekit.exercises.messages import fill, plural
 from coursekit.exercises.model import Exercise, default_bank, load_bank
 from coursekit.exercises.static import TYPE_LABELS
 from coursekit.paths import EXERCISE_BANK_DIR, ROOT
 
 CELL_TAG = "answer-key"  # the book hides the output of a cell with this tag when solutions are hidden
-RUBRIC_LEVELS = (("weak", "Weak"), ("adequate", "Adequate"), ("strong", "Strong"))
+# Every word of the key, in the kit's language (i18n.kit_tables: answer_key:WORDS); the rubric levels' names are
+# the reflection type's (Reflection.RUBRIC_LEVELS).
+WORDS = {
+    "correct_answer": {"one": "Correct answer", "other": "Correct answers"},
+    "stands_for": "{text} (stands for: {misconception})",
+    "wrong_options": "Wrong options",
+    "answer": "Answer",
+    "tolerance": "tolerance ± {tolerance}{unit}: accepted from {low} to {high}",
+    "exact": "tolerance 0: exactly this number",
+    "read_from": "Read from",
+    "correct_order": "Correct order",
+    "categories": "Categories",
+    "minimum_length": "Minimum length",
+    "words": {"one": "{count} word", "other": "{count} words"},
+    "key": "Key",
+    "rubric": "Rubric",
+    "points": {"one": "{count} point", "other": "{count} points"},
+    "earned": "{points} of {total}",
+    "explanation": "Explanation",
+    "start_here": "Start here",
+    "part": "Part {part}",
+    "summary": "Answer key: {count} exercises on {pages} pages, made from the exercise bank.",
+    "title": "Answer key",
+    "title_of": "Answer key: {course}",
+    "keep_away": "For trainers: keep it away from learners.",
+}
 FORMATS = ("html", "markdown")
 
 # One block of an exercise's answer: a label, and a text or a list of texts (numbered when ordered).
@@ -39,13 +67,10 @@ Group = tuple[str, list[tuple[lessons.Page, list[Exercise]]]]
 
 
 def _number(value: float) -> str:
-    """A number as a trainer would write it: 200, 3.5, 0.25 (no float noise such as 3.4000000000000004)."""
+    """A number as a trainer would write it: 200, 3.5, 0.25 (no float noise such as 3.4000000000000004), in the
+    kit's language's form (3,5 in French)."""
     value = float(f"{value:.10g}")
-    return str(int(value)) if value.is_integer() else repr(value)
-
-
-def _plural(points: int) -> str:
-    return f"{points} point" if points == 1 else f"{points} points"
+    return number(int(value), "d") if value.is_integer() else number(value, "")
 
 
 def _field(obj: Any, name: str) -> Any:
@@ -57,46 +82,47 @@ def blocks(ex: Exercise) -> list[Block]:
     found: list[Block] = []
     if ex.type in ("single_choice", "multiple_choice"):
         right = [c.text for c in ex.display_order() if c.correct]
-        label = "Correct answer" if len(right) == 1 else "Correct answers"
-        found.append((label, right, False))
-        wrong = [f"{c.text} (stands for: {c.misconception})" if c.misconception else c.text
+        found.append((WORDS["correct_answer"]["one" if len(right) == 1 else "other"], right, False))
+        wrong = [fill(WORDS["stands_for"], text=c.text, misconception=c.misconception) if c.misconception else c.text
                  for c in ex.display_order() if not c.correct]
         if wrong:
-            found.append(("Wrong options", wrong, False))
+            found.append((WORDS["wrong_options"], wrong, False))
     elif ex.type == "numeric":
         unit = f" {ex.unit}" if ex.unit else ""
-        accepted = (f"tolerance ± {_number(ex.tolerance)}{unit}: accepted from {_number(ex.answer - ex.tolerance)} "
-                    f"to {_number(ex.answer + ex.tolerance)}" if ex.tolerance else "tolerance 0: exactly this number")
-        found.append(("Answer", f"{_number(ex.answer)}{unit} ({accepted})", False))
+        accepted = fill(WORDS["tolerance"], tolerance=_number(ex.tolerance), unit=unit, low=_number(ex.answer - ex.tolerance),
+                        high=_number(ex.answer + ex.tolerance)) if ex.tolerance else WORDS["exact"]
+        found.append((WORDS["answer"], f"{_number(ex.answer)}{unit} ({accepted})", False))
         if ex.source_chart:
-            found.append(("Read from", ex.source_chart, False))
+            found.append((WORDS["read_from"], ex.source_chart, False))
     elif ex.type == "ordering":
-        found.append(("Correct order", list(ex.items), True))
+        found.append((WORDS["correct_order"], list(ex.items), True))
     elif ex.type == "categorising":
-        found.append(("Categories", [f"{category}: " + "; ".join(i.text for i in ex.items if i.category == category)
+        found.append((WORDS["categories"], [f"{category}: " + "; ".join(i.text for i in ex.items if i.category == category)
                                      for category in ex.categories], False))
     elif ex.type == "reflection":
         for name, title in ex.NOTE_TITLES.items():  # the model answer and notes (the rubric follows, below)
             if getattr(ex, name, None):
                 found.append((title, getattr(ex, name), False))
         if ex.min_words:
-            found.append(("Minimum length", f"{ex.min_words} words", False))
+            found.append((WORDS["minimum_length"], plural(WORDS["words"], ex.min_words), False))
     else:  # a type added later: its key, as data, rather than nothing
-        found.append(("Key", repr({k: v for k, v in ex.key().items() if k not in ("id", "type", "lesson")}), False))
+        found.append((WORDS["key"], repr({k: v for k, v in ex.key().items() if k not in ("id", "type", "lesson")}), False))
     rubric = getattr(ex, "rubric", None)
     if rubric is not None:
         weight = _field(rubric, "weight") or getattr(ex, "weight", None)
-        label = "Rubric" + (f" ({_plural(weight)})" if weight is not None else "")
+        label = WORDS["rubric"] + (f" ({plural(WORDS['points'], weight)})" if weight is not None else "")
         points = getattr(ex, "points", None)  # a level's points, where the type states the rule
 
         def level(name: str, title: str) -> str:
-            earned = f" ({_number(points(name))} of {_plural(weight)})" if callable(points) and weight is not None else ""
+            earned = (" (" + fill(WORDS["earned"], points=_number(points(name)), total=plural(WORDS["points"], weight)) + ")"
+                      if callable(points) and weight is not None else "")
             return f"{title}{earned}: {_field(rubric, name)}"
 
-        found.append((label, [level(name, title) for name, title in RUBRIC_LEVELS if _field(rubric, name)], False))
+        found.append((label, [level(name, title) for name, title in Reflection.RUBRIC_LEVELS.items() if _field(rubric, name)],
+                      False))
     explanation = getattr(ex, "explanation", None)
     if explanation:
-        found.append(("Explanation", explanation, False))
+        found.append((WORDS["explanation"], explanation, False))
     return found
 
 
@@ -117,7 +143,8 @@ def groups(bank: dict[str, Exercise] | None = None, root: Path = ROOT) -> list[G
     for place in sorted(by_page):
         part, order, name = place
         page = lessons.lesson_page(name, root) if order not in (0, 99) else lessons.check_page(name, root)
-        caption = captions.get(lessons.DIAGNOSTIC if part == 0 else str(part), "Start here" if part == 0 else f"Part {part}")
+        caption = captions.get(lessons.DIAGNOSTIC if part == 0 else str(part),
+                               WORDS["start_here"] if part == 0 else fill(WORDS["part"], part=part))
         parts.setdefault(part, (caption, []))[1].append((page, by_page[place]))
     return [parts[p] for p in sorted(parts)]
 
@@ -177,7 +204,7 @@ dd ul, dd ol { margin: 0; padding-left: 1.2em; }
 
 def _course_title(root: Path) -> str:
     try:
-        return str(yaml.safe_load((root / "_config.yml").read_text(encoding="utf-8")).get("title") or "")
+        return str(yaml.safe_load(lessons.in_edition(root / "_config.yml").read_text(encoding="utf-8")).get("title") or "")
     except (OSError, AttributeError, yaml.YAMLError):
         return ""
 
@@ -188,18 +215,18 @@ def _count(found: list[Group]) -> int:
 
 def summary(found: list[Group]) -> str:
     pages = sum(len(pages) for _, pages in found)
-    return f"Answer key: {_count(found)} exercises on {pages} pages, made from the exercise bank."
+    return fill(WORDS["summary"], count=_count(found), pages=pages)
 
 
 def html_document(bank: dict[str, Exercise] | None = None, root: Path = ROOT) -> str:
     """A self-contained, printable HTML file: the style sheet inline, nothing loaded from elsewhere."""
     found = groups(bank, root)
     course = _course_title(root)
-    title = f"Answer key: {course}" if course else "Answer key"
-    return (f'<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+    title = fill(WORDS["title_of"], course=course) if course else WORDS["title"]
+    return (f'<!DOCTYPE html>\n<html lang="{i18n.active()}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>{escape(title)}</title>\n'
             f"<style>\n{PRINT_CSS}\n</style>\n</head>\n<body>\n<h1>{escape(title)}</h1>\n"
-            f"<p>{escape(summary(found))} For trainers: keep it away from learners.</p>\n"
+            f"<p>{escape(summary(found))} {escape(WORDS['keep_away'])}</p>\n"
             f"{html_fragment(found)}\n</body>\n</html>\n")
 
 
@@ -211,7 +238,7 @@ def _md(text: str) -> str:
 def markdown(bank: dict[str, Exercise] | None = None, root: Path = ROOT) -> str:
     """The key as Markdown, in the same order as the HTML."""
     found = groups(bank, root)
-    out = ["# Answer key", "", summary(found)]
+    out = [f"# {WORDS['title']}", "", summary(found)]
     for caption, pages in found:
         out += ["", f"## {_md(caption)}"]
         for page, exercises in pages:
@@ -256,7 +283,14 @@ def main(argv: Iterable[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, help="the file to write (default: print)")
     parser.add_argument("--format", choices=FORMATS, default="html", help="html (printable, self-contained) or markdown")
     parser.add_argument("--bank", type=Path, default=EXERCISE_BANK_DIR, help="the bank folder (default: exercises/bank)")
+    parser.add_argument("--language", choices=i18n.LANGUAGES, default=i18n.SOURCE_LANGUAGE,
+                        help=f"the key's language: its words, the bank's texts, the lessons' titles (default: {i18n.SOURCE_LANGUAGE})")
     args = parser.parse_args(list(argv) if argv is not None else None)
+    with i18n.using(args.language):
+        return _write(args)
+
+
+def _write(args: argparse.Namespace) -> int:
     bank = load_bank(args.bank) if args.bank != EXERCISE_BANK_DIR else None
     text = html_document(bank) if args.format == "html" else markdown(bank)
     if args.out:
@@ -268,4 +302,7 @@ def main(argv: Iterable[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # Run the imported module's main, whose words are the ones the kit translates (this copy, __main__, is another).
+    from coursekit.exercises.answer_key import main as imported_main
+
+    sys.exit(imported_main())

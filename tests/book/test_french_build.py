@@ -3,6 +3,7 @@ to itself in the other; the front page chooses the reader's language (tests/brow
 
 from __future__ import annotations
 
+import html
 import re
 from pathlib import Path
 
@@ -44,3 +45,26 @@ def test_the_french_edition_uses_the_books_shared_files_and_no_other_host(built_
     assert "_static/charts.js" in page and "_static/exercises.js" in page
     for tag in re.findall(r"<(?:script|link|img)\b[^>]*>", page):
         assert not re.search(r'(?:src|href)="(?:https?:)?//', tag) or 'rel="alternate"' in tag, tag
+
+
+FRAME_WORDS = re.compile(r'(?:placeholder|title|aria-label)="([^"]*)"')
+
+
+@pytest.mark.parametrize("docname", ["intro", "chapters/3-roi/3-1-carpe-diem", "back/glossary"])
+def test_the_page_frame_speaks_the_edition_s_language(built_book: Path, docname: str):
+    """The words the themes write in English whatever the language (search field, sidebar toggles, the
+    navigation's name, the section toggles) are the edition's own, from book.po (i18n.THEME_WORDS)."""
+    french_words = i18n.theme_words(i18n.LANGUAGE)
+    assert all(french_words[text] != text for text in i18n.THEME_WORDS), "every frame word has its French"
+    for language, words in (("en", i18n.theme_words("en")), (i18n.LANGUAGE, french_words)):
+        page = built_book / ("" if language == "en" else language) / f"{docname}.html"
+        text = page.read_text(encoding="utf-8")
+        shown = {html.unescape(word) for word in FRAME_WORDS.findall(text)}
+        # The in-page contents' toggle shows only on a page with contents (not the glossary).
+        expected = {word for key, word in words.items() if key != "Toggle secondary sidebar" or "secondary-toggle" in text}
+        assert expected <= shown, (language, expected - shown)
+        other = i18n.theme_words("en" if language != "en" else i18n.LANGUAGE)
+        assert not set(other.values()) & shown, language
+    french = (built_book / i18n.LANGUAGE / f"{docname}.html").read_text(encoding="utf-8")
+    author = i18n.book_words()["The course authors"]
+    assert author != "The course authors" and author in french and "The course authors" not in french

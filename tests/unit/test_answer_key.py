@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import re
 from html import escape
 
 import pytest
 
+from coursekit import i18n, lessons
 from coursekit.book import present_solutions, prepare_notebook
 from coursekit.exercises import answer_key, catalogue, static
 from coursekit.exercises.model import default_bank
@@ -149,3 +152,40 @@ def test_another_bank_can_be_keyed(tmp_path, capsys):
     (tmp_path / "kit.yml").write_text(EVERY_TYPE.read_text(encoding="utf-8"), encoding="utf-8")
     assert answer_key.main(["--bank", str(tmp_path), "--format", "markdown"]) == 0
     assert "`kit-single`" in capsys.readouterr().out
+
+
+def test_the_french_key_is_in_french():
+    """In French (the French book's answer key, and ``--language fr`` if a trainer prints it): the key's words, the
+    lessons' and parts' titles as the French book has them, the French bank's texts and numbers in French form."""
+    english_html = answer_key.key()._repr_html_()
+    with i18n.using("fr"):
+        words = {key: (value if isinstance(value, str) else value["other"]) for key, value in answer_key.WORDS.items()}
+        page = answer_key.key()._repr_html_()
+        document = answer_key.html_document()
+        title = lessons.lesson_page("1.2").title
+        caption = lessons.part_captions()["1"]
+        bank = default_bank()
+    assert title != lessons.lesson_page("1.2").title and f"<h3>{escape(title)} " in page, "the French book's lesson titles"
+    assert f"<h2>{escape(caption)}</h2>" in page and caption.startswith("Partie 1")
+    for key in ("answer", "wrong_options", "explanation", "rubric"):
+        assert f"<dt>{escape(words[key])}" in page, key
+        assert f"<dt>{escape(answer_key.WORDS[key])}" not in page, key
+    assert "tolérance ± " in page and "tolerance" not in page and "(correspond à\u00a0: " in page
+    decimal = next(ex for ex in bank.values() if ex.type == "numeric" and not float(ex.answer).is_integer())
+    with i18n.using("fr"):
+        shown = answer_key._number(decimal.answer)
+    assert "," in shown and f"<dd>{escape(shown)}" in page, (decimal.id, shown)
+    assert re.search(r"\d,\d", page) and not re.search(r"tolérance ± \d+\.\d", page), "decimal commas"
+    assert '<html lang="fr">' in document and "<title>Corrigé\u00a0: " in document
+    assert escape(next(iter(bank.values())).prompt) in page and "Answer key" not in document
+    assert english_html == answer_key.key()._repr_html_(), "English again after the French key"
+
+
+def test_the_command_writes_the_french_key(tmp_path):
+    """Run as a command (its module is __main__, not the one the kit translates), ``--language fr`` is French."""
+    out = tmp_path / "corrige.md"
+    run = subprocess.run([sys.executable, "-m", "coursekit.exercises.answer_key", "--language", "fr", "--format", "markdown",
+                          "--out", str(out)], capture_output=True, text=True, cwd=ROOT)
+    assert run.returncode == 0, run.stderr
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("# Corrigé\n\nCorrigé\u00a0: ") and "## Pour commencer" in text and "Answer" not in text
