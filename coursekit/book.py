@@ -33,7 +33,7 @@ from markupsafe import Markup
 from sphinx.application import Sphinx
 from sphinx.errors import ConfigError, ExtensionError
 
-from coursekit import THEMED_OUTPUT, i18n
+from coursekit import THEMED_OUTPUT, bibliography, i18n
 from coursekit.charts import core as charts
 from coursekit.charts.core import HTML_MARKER as CHART_MARKER
 from coursekit.exercises import answer_key, catalogue
@@ -190,6 +190,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("html-page-context", add_language_links)
     # After the theme (priority 500) has put its toctree function in the context.
     app.connect("html-page-context", mend_accessibility, priority=900)
+    # The French book's bibliography and citation styles (its _config.yml names them): coursekit.bibliography.
+    bibliography.register()
     # A change to this file changes what every page looks like: make Sphinx rebuild them all.
     # So does a change to the exercises' page data (messages, rules), which this extension puts on pages.
     fingerprint = Path(__file__).read_bytes() + exercise_html.page_data_html().encode("utf-8")

@@ -13,11 +13,25 @@ from typing import Annotated
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
-from coursekit import plans, yamlfile
+from coursekit import i18n, plans, yamlfile
+from coursekit.charts.core import number
 from coursekit.exercises.kinds.reflection import Reflection, Rubric, RubricLevel
+from coursekit.exercises.messages import fill, plural
 from coursekit.paths import ROOT
 
 RUBRIC_FILE = ROOT / "chapters" / "capstone-rubric.yml"
+# Every word the rubric's table shows, in the kit's language (i18n.kit_tables: capstone:WORDS); the levels' names are
+# the reflections' (Reflection.RUBRIC_LEVELS), the criteria's texts come from chapters/capstone-rubric.yml's catalogue.
+WORDS = {
+    "caption": ("How a trainer marks the capstone: {criteria}, {points}. A weak answer earns 0, an adequate one half the "
+                "criterion's points, a strong one all of them, as for the course's reflections."),
+    "criteria": {"one": "{count} criterion", "other": "{count} criteria"},
+    "points": {"one": "{count} point", "other": "{count} points"},
+    "step": "Step",
+    "asks": "What it asks",
+    "points_column": "Points",
+    "total": "Total",
+}
 
 __all__ = ["RUBRIC_FILE", "RubricError", "Criterion", "load_rubric", "points", "rubric_table"]
 
@@ -58,7 +72,7 @@ class RubricFile(BaseModel):
 
 def load_rubric(path: Path = RUBRIC_FILE) -> list[Criterion]:
     """Read and validate the rubric; any problem raises RubricError naming the file and the field."""
-    raw = yamlfile.read(path, RubricError)
+    raw = i18n.localise_editorial(yamlfile.read(path, RubricError), path)
     try:
         return list(RubricFile.model_validate(raw).criteria)
     except ValidationError as err:
@@ -75,11 +89,10 @@ def points(criterion: Criterion, level: RubricLevel) -> float:
 def rubric_table(criteria: list[Criterion] | None = None) -> plans.Table:
     """The rubric as a table: one row per step, the three levels side by side, and the points."""
     criteria = criteria if criteria is not None else load_rubric()
-    rows = [(f"{c.step}. {c.title}", c.asks, c.rubric.weak, c.rubric.adequate, c.rubric.strong, str(c.weight))
+    rows = [(f"{c.step}. {c.title}", c.asks, c.rubric.weak, c.rubric.adequate, c.rubric.strong, number(c.weight, ","))
             for c in criteria]
     total = sum(c.weight for c in criteria)
     levels = Reflection.RUBRIC_LEVELS
-    caption = (f"How a trainer marks the capstone: {len(rows)} criteria, {total} points. A weak answer earns 0, an "
-               "adequate one half the criterion's points, a strong one all of them, as for the course's reflections.")
-    return plans.Table(caption, ("Step", "What it asks", levels["weak"], levels["adequate"], levels["strong"], "Points"),
-                       rows, {5}, ("Total", "", "", "", "", str(total)))
+    caption = fill(WORDS["caption"], criteria=plural(WORDS["criteria"], len(rows)), points=plural(WORDS["points"], total))
+    return plans.Table(caption, (WORDS["step"], WORDS["asks"], levels["weak"], levels["adequate"], levels["strong"],
+                                 WORDS["points_column"]), rows, {5}, (WORDS["total"], "", "", "", "", number(total, ",")))

@@ -18,13 +18,43 @@ from typing import Annotated, Literal
 import altair as alt
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
-from coursekit import lessons, plans, yamlfile
-from coursekit.charts.core import PALETTE
+from coursekit import i18n, lessons, plans, yamlfile
+from coursekit.charts.core import PALETTE, number, semicolons
+from coursekit.exercises.messages import fill, plural
 from coursekit.paths import ROOT
 
 MAP_FILE = ROOT / "chapters" / "course-map.yml"
-SOURCE_LINE = ("Source: this course's lesson plan (each lesson's prerequisites and cross-references, "
-               "kept in chapters/course-map.yml); not survey data.")
+# Every word the map, its chart and its tables show, in the kit's language (i18n.kit_tables: course_map:WORDS and
+# course_map:KIND_WORDS); the map's own texts (reasons, outcomes) are translated from chapters/course-map.yml's catalogue.
+WORDS = {
+    "source_line": ("Source: this course's lesson plan (each lesson's prerequisites and cross-references, "
+                    "kept in chapters/course-map.yml); not survey data."),
+    "title": "How the {count} lessons build on each other",
+    "description": "Map of the course's {lessons} lessons in {columns} columns, one per part, with {links} links.",
+    "builds_on": "{lesson} builds on {lessons}.",
+    "builds_on_item": "{lesson} ({kind})",
+    "needs_nothing": "{lesson} needs no earlier lesson.",
+    "link_text": "{start} → {end}: {reason}",
+    "part_number": "Part {part}",
+    "link": "Link",
+    "lesson": "Lesson",
+    "part": "Part",
+    "links_caption": ("The map as a table: {links} links, each from the lesson read first to the lesson that builds on it. "
+                      "Lessons that need no earlier lesson: {alone}. Source: this course's lesson plan."),
+    "builds_on_column": "Builds on",
+    "why": "Why",
+    "outcomes_caption": ("The course's {outcomes} outcomes and the lessons that build each one (every lesson serves at "
+                         "least one). Source: this course's lesson plan."),
+    "outcome": "By the end of the course you can…",
+    "lessons": "Lessons",
+    "number_of_lessons": "Number of lessons",
+    "path_caption": "{caption} Reading path generated from the trainer guide's plan: {core}, {optional}.",
+    "core_lessons": {"one": "{count} core lesson", "other": "{count} core lessons"},
+    "optional_lessons": {"one": "{count} optional", "other": "{count} optional"},
+    "session": "Session",
+    "core_column": "Core lessons",
+    "optional_column": "If time allows",
+}
 KIND_WORDS = {"prerequisite": "needed first", "background": "useful background"}
 
 __all__ = ["MAP_FILE", "MapError", "CourseMap", "load_map", "map_chart", "links_table", "outcomes_table",
@@ -114,7 +144,7 @@ def _number(lesson: str) -> tuple[int, ...]:
 
 def load_map(path: Path = MAP_FILE) -> CourseMap:
     """Read and validate the course map; any problem raises MapError naming the file and the field."""
-    raw = yamlfile.read(path, MapError)
+    raw = i18n.localise_editorial(yamlfile.read(path, MapError), path)
     try:
         return CourseMap.model_validate(raw)
     except ValidationError as err:
@@ -144,7 +174,8 @@ def _nodes(course_map: CourseMap, root: Path = ROOT) -> list[Node]:
     found = []
     for n in course_map.lessons:
         part, row = _number(n)
-        found.append(Node(n, part, row, lessons.lesson_page(n, root).title, captions.get(str(part), f"Part {part}")))
+        name = captions.get(str(part), fill(WORDS["part_number"], part=part))
+        found.append(Node(n, part, row, lessons.lesson_page(n, root).title, name))
     return found
 
 
@@ -159,7 +190,7 @@ def _link_points(course_map: CourseMap, nodes: dict[str, Node]) -> list[dict]:
         middle = ((a.part + b.part) / 2 + bend, (a.row + b.row) / 2 - lift)
         for order, (x, y) in enumerate([(a.part, a.row), middle, (b.part, b.row)]):
             points.append({"link": i, "order": order, "x": x, "y": y, "kind": KIND_WORDS[link.kind],
-                           "link_text": f"{link.from_} → {link.to}: {link.reason}"})
+                           "link_text": fill(WORDS["link_text"], start=link.from_, end=link.to, reason=link.reason)})
     return points
 
 
@@ -167,10 +198,13 @@ def describe(course_map: CourseMap, root: Path = ROOT) -> str:
     """The map in words, for screen readers: each lesson and the lessons it builds on."""
     sentences = []
     for n in course_map.lessons:
-        before = [f"{link.from_} ({KIND_WORDS[link.kind]})" for link in course_map.links if link.to == n]
-        sentences.append(f"{n} builds on {', '.join(before)}." if before else f"{n} needs no earlier lesson.")
-    return (f"Map of the course's {len(course_map.lessons)} lessons in {len({_number(n)[0] for n in course_map.lessons})} "
-            f"columns, one per part, with {len(course_map.links)} links. " + " ".join(sentences))
+        before = [fill(WORDS["builds_on_item"], lesson=link.from_, kind=KIND_WORDS[link.kind])
+                  for link in course_map.links if link.to == n]
+        sentences.append(fill(WORDS["builds_on"], lesson=n, lessons=", ".join(before)) if before
+                         else fill(WORDS["needs_nothing"], lesson=n))
+    columns = len({_number(n)[0] for n in course_map.lessons})
+    return " ".join([fill(WORDS["description"], lessons=number(len(course_map.lessons), ","), columns=number(columns, ","),
+                          links=number(len(course_map.links), ",")), *sentences])
 
 
 def map_chart(course_map: CourseMap | None = None, root: Path = ROOT) -> alt.LayerChart:
@@ -191,9 +225,9 @@ def map_chart(course_map: CourseMap | None = None, root: Path = ROOT) -> alt.Lay
             y=alt.Y("y:Q", scale=y_scale, axis=None),
             detail="link:N",
             order="order:Q",
-            strokeDash=alt.StrokeDash("kind:N", title="Link", scale=alt.Scale(domain=kinds, range=[[1, 0], [4, 3]]),
+            strokeDash=alt.StrokeDash("kind:N", title=WORDS["link"], scale=alt.Scale(domain=kinds, range=[[1, 0], [4, 3]]),
                                       legend=alt.Legend(orient="bottom", direction="horizontal")),
-            tooltip=alt.Tooltip("link_text:N", title="Link"),
+            tooltip=alt.Tooltip("link_text:N", title=WORDS["link"]),
         )
     )
     values = [{"lesson": node.lesson, "x": node.part, "y": node.row, "title": node.title, "part": node.part_name}
@@ -201,9 +235,9 @@ def map_chart(course_map: CourseMap | None = None, root: Path = ROOT) -> alt.Lay
     names = [next(node.part_name for node in nodes if node.part == p) for p in parts]
     base = alt.Chart(alt.Data(values=values)).encode(
         x=alt.X("x:Q", scale=x_scale, axis=None), y=alt.Y("y:Q", scale=y_scale, axis=None),
-        tooltip=[alt.Tooltip("title:N", title="Lesson"), alt.Tooltip("part:N", title="Part")])
+        tooltip=[alt.Tooltip("title:N", title=WORDS["lesson"]), alt.Tooltip("part:N", title=WORDS["part"])])
     dots = base.mark_point(shape="circle", size=900, filled=False, fill="#ffffff", fillOpacity=1, strokeWidth=3, opacity=1).encode(
-        color=alt.Color("part:N", title="Part", sort=names, scale=alt.Scale(domain=names, range=PALETTE[:len(names)]),
+        color=alt.Color("part:N", title=WORDS["part"], sort=names, scale=alt.Scale(domain=names, range=PALETTE[:len(names)]),
                         legend=None))
     labels = base.mark_text(fontSize=12, fontWeight="bold", color="#000000").encode(text="lesson:N")
     heads = alt.Chart(alt.Data(values=[{"x": p, "y": 0.45, "name": n.split(": ", 1)[-1]} for p, n in zip(parts, names)])).mark_text(
@@ -212,8 +246,8 @@ def map_chart(course_map: CourseMap | None = None, root: Path = ROOT) -> alt.Lay
     return alt.layer(links, dots, labels, heads).properties(
         width=290,
         height=rows * 62,
-        title=alt.Title(textwrap.wrap(f"How the {len(nodes)} lessons build on each other", 30),
-                        subtitle=textwrap.wrap(SOURCE_LINE, 46, break_on_hyphens=False)),
+        title=alt.Title(textwrap.wrap(fill(WORDS["title"], count=number(len(nodes), ",")), 30),
+                        subtitle=textwrap.wrap(WORDS["source_line"], 46, break_on_hyphens=False)),
         description=describe(course_map, root),
     )
 
@@ -227,19 +261,17 @@ def links_table(course_map: CourseMap | None = None, root: Path = ROOT) -> plans
     ordered = sorted(course_map.links, key=lambda link: (_number(link.to), _number(link.from_)))
     rows = [(nodes[link.to].title, nodes[link.from_].title, KIND_WORDS[link.kind], link.reason) for link in ordered]
     alone = [n for n in course_map.lessons if not any(link.to == n for link in course_map.links)]
-    caption = (f"The map as a table: {len(rows)} links, each from the lesson read first to the lesson that builds on it. "
-               f"Lessons that need no earlier lesson: {', '.join(alone)}. Source: this course's lesson plan.")
-    return plans.Table(caption, ("Lesson", "Builds on", "Link", "Why"), rows, set())
+    caption = fill(WORDS["links_caption"], links=number(len(rows), ","), alone=", ".join(alone))
+    return plans.Table(caption, tuple(WORDS[name] for name in ("lesson", "builds_on_column", "link", "why")), rows, set())
 
 
 def outcomes_table(course_map: CourseMap | None = None) -> plans.Table:
     """Each course-level outcome with the lessons that build it, from the same file as the map."""
     course_map = course_map if course_map is not None else load_map()
-    rows = [(f"{i}. {outcome.text}", ", ".join(sorted(outcome.lessons, key=_number)), str(len(outcome.lessons)))
+    rows = [(f"{i}. {outcome.text}", ", ".join(sorted(outcome.lessons, key=_number)), number(len(outcome.lessons), ","))
             for i, outcome in enumerate(course_map.outcomes, 1)]
-    caption = (f"The course's {len(rows)} outcomes and the lessons that build each one "
-               f"(every lesson serves at least one). Source: this course's lesson plan.")
-    return plans.Table(caption, ("By the end of the course you can…", "Lessons", "Number of lessons"), rows, {2})
+    caption = fill(WORDS["outcomes_caption"], outcomes=number(len(rows), ","))
+    return plans.Table(caption, tuple(WORDS[name] for name in ("outcome", "lessons", "number_of_lessons")), rows, {2})
 
 
 @dataclass(frozen=True)
@@ -283,12 +315,12 @@ def paths_table(name: str, paths: list[ReadingPath] | None = None, root: Path = 
         raise MapError(f"no plan '{name}' in {plans.PLANS_FILE.relative_to(ROOT)}; the plans are {', '.join(p.name for p in paths)}")
 
     def titles(numbers: tuple[str, ...]) -> str:
-        return "; ".join(lessons.lesson_page(n, root).title for n in numbers) or "—"
+        return semicolons(lessons.lesson_page(n, root).title for n in numbers) or "—"
 
     rows = [(session, titles(core), titles(optional)) for session, core, optional in path.sessions]
-    caption = (f"{path.caption} Reading path generated from the trainer guide's plan: {len(path.core)} core lessons, "
-               f"{len(path.optional)} optional.")
-    return plans.Table(caption, ("Session", "Core lessons", "If time allows"), rows, set())
+    caption = fill(WORDS["path_caption"], caption=path.caption, core=plural(WORDS["core_lessons"], len(path.core)),
+                   optional=plural(WORDS["optional_lessons"], len(path.optional)))
+    return plans.Table(caption, tuple(WORDS[name] for name in ("session", "core_column", "optional_column")), rows, set())
 
 
 def main() -> int:

@@ -172,7 +172,10 @@ def read(path: Path, domain: str) -> Catalog:
     if not path.is_file():
         return _new_catalogue(domain)
     with path.open("rb") as handle:
-        return read_po(handle, locale=LANGUAGE, domain=domain)
+        catalogue = read_po(handle, locale=LANGUAGE, domain=domain)
+    for message in catalogue:  # see write(): a fuzzy entry's "#| msgid" lines come back from Babel as comments "| …"
+        message.user_comments = [comment for comment in message.user_comments if not comment.startswith("|")]
+    return catalogue
 
 
 def write(catalogue: Catalog, path: Path) -> bool:
@@ -180,6 +183,11 @@ def write(catalogue: Catalog, path: Path) -> bool:
     catalogue.creation_date = catalogue.revision_date = CATALOGUE_DATE
     catalogue.header_comment = _new_catalogue(catalogue.domain or "").header_comment
     catalogue.fuzzy = False
+    # A fuzzy entry's earlier English ("#| msgid", set by merge) is written for the translator; Babel 2.18 reads it
+    # back as a comment, which read() drops, so it never outlives the entry's fuzziness as a stale comment.
+    for message in catalogue:
+        if not message.fuzzy:
+            message.previous_id = ()
     buffer = io.BytesIO()
     write_po(buffer, catalogue, width=0, omit_header=False, include_previous=True)
     body = buffer.getvalue()
@@ -274,7 +282,7 @@ def kit_tables() -> dict[str, dict[str, Any]]:
     """Every table of words the kit shows, by its place (module:NAME or module:Class.MESSAGES)."""
     from coursekit.exercises import answer_key, assessment, catalogue, messages, score
     from coursekit.exercises.kinds import BY_TYPE
-    from coursekit import gradebook
+    from coursekit import capstone, course_map, gradebook, plans
     from coursekit.gradebook import practice, report
 
     tables: dict[str, dict[str, Any]] = {
@@ -284,6 +292,8 @@ def kit_tables() -> dict[str, dict[str, Any]]:
         "catalogue:FILTERS": catalogue.FILTERS, "catalogue:WORDS": catalogue.WORDS, "score:VERDICTS": score.VERDICTS,
         "score:FILE_ERRORS": score.FILE_ERRORS, "score:WORDS": score.WORDS, "report:REPORT": report.REPORT,
         "gradebook:COMMAND": gradebook.COMMAND, "practice:ERRORS": practice.ERRORS, "answer_key:WORDS": answer_key.WORDS,
+        "plans:WORDS": plans.WORDS, "course_map:WORDS": course_map.WORDS, "course_map:KIND_WORDS": course_map.KIND_WORDS,
+        "capstone:WORDS": capstone.WORDS,
     }
     for name, kind in sorted(BY_TYPE.items()):
         tables[f"kinds:{name}.MESSAGES"] = kind.MESSAGES
@@ -350,7 +360,8 @@ def _chart_literals(path: Path) -> Iterable[tuple[str, str, int]]:
 
 def charts_template() -> Catalog:
     """Every chart text: the templates written in the chart modules (each branch, read from the code), then the
-    labels and texts each chart function uses when it draws its own table in English (recorded as it runs)."""
+    labels and texts each chart function uses when it draws its own table in English (recorded as it runs), then
+    the data page's: the package's texts and every text cell of every table (``datapage.texts``)."""
     import coursekit.charts as charts
     from coursekit import data
     from coursekit.charts import core
@@ -381,16 +392,107 @@ def charts_template() -> Catalog:
         if LETTER.search(text) and (context, text) not in known:
             catalogue.add(text, context=context, locations=[("data", 1)])
             known.add((context, text))
+    from coursekit.charts import datapage  # the data page: the package's texts and every text cell of the tables
+
+    for context, text in datapage.texts():
+        if (context, text) not in known:
+            where = "data/datapackage.json" if context.startswith(f"{datapage.PACKAGE}:") else "data"
+            catalogue.add(text, context=context, locations=[(where, 1)])
+            known.add((context, text))
     return catalogue
 
 
+# The editorial files' texts ---------------------------------------------------------------------------
+# Catalogues editorial/<stem>.po, one per YAML file of editorial choices the trainer pages read (the plans, the
+# course map, the capstone's rubric). Each entry's context is the text's place in its file, written as the files'
+# error messages write it: its keys, and a list item by its id, its name or its lessons (from-to) where it has one,
+# else its number ("plans/two-day/title", "links/1.1-1.2/reason", "criteria/trace/rubric/weak"). Data (lessons,
+# ids, kinds, minutes, limits, times) is not text.
+EDITORIAL_DATA = {"lessons", "lesson", "id", "step", "weight", "from", "to", "kind", "session_limit", "load_limit",
+                  "discussion_minutes", "every_lesson", "starts", "optional", "check", "practice", "discuss",
+                  "reflection", "break"}
+
+
+def editorial_files() -> list[Path]:
+    """The editorial YAML files whose texts the pages show, as the modules that read them name them."""
+    from coursekit import capstone, course_map, plans
+
+    return [plans.PLANS_FILE, course_map.MAP_FILE, capstone.RUBRIC_FILE]
+
+
+def editorial_domain(path: Path) -> str:
+    return f"editorial/{path.stem}"
+
+
+def editorial_catalogue_path(path: Path) -> Path:
+    return LOCALES / LANGUAGE / "LC_MESSAGES" / f"{editorial_domain(path)}.po"
+
+
+def _editorial_label(item: Any, n: int) -> str:
+    if isinstance(item, dict):
+        if isinstance(item.get("id"), str) or isinstance(item.get("name"), str):
+            return item.get("id") or item["name"]
+        if "from" in item and "to" in item:
+            return f"{item['from']}-{item['to']}"
+    return str(n)
+
+
+def _editorial_texts(value: Any, place: str) -> Iterable[tuple[str, str]]:
+    """(context, text) for every string of an editorial file worth translating."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            if key not in EDITORIAL_DATA:
+                yield from _editorial_texts(item, f"{place}/{key}" if place else str(key))
+    elif isinstance(value, list):
+        for n, item in enumerate(value):
+            yield from _editorial_texts(item, f"{place}/{_editorial_label(item, n)}")
+    elif isinstance(value, str) and LETTER.search(value):
+        yield place, value
+
+
+def _editorial_translated(value: Any, place: str, words: dict[tuple[str, str], str]) -> Any:
+    """The file's data with each text replaced by its translation at the same place (as ``_editorial_texts`` names it)."""
+    if isinstance(value, dict):
+        return {key: item if key in EDITORIAL_DATA else
+                _editorial_translated(item, f"{place}/{key}" if place else str(key), words) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_editorial_translated(item, f"{place}/{_editorial_label(item, n)}", words) for n, item in enumerate(value)]
+    if isinstance(value, str) and LETTER.search(value):
+        return words.get((place, value), value)
+    return value
+
+
+def editorial_template(path: Path) -> Catalog:
+    """An editorial file's texts: titles, summaries, names, notes, reasons, outcomes, criteria."""
+    raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    catalogue = _new_catalogue(editorial_domain(path))
+    for context, text in _editorial_texts(raw, ""):
+        catalogue.add(text, context=context, locations=[(str(path.relative_to(ROOT)), 1)])
+    return catalogue
+
+
+def localise_editorial(raw: Any, path: Path) -> Any:
+    """An editorial file's data (as read from its YAML) in the active language; a file that is not one of the
+    course's (a test's copy) as it is."""
+    if _active == SOURCE_LANGUAGE or not isinstance(raw, dict):
+        return raw
+    resolved = Path(path).resolve()
+    known = next((p for p in editorial_files() if p.resolve() == resolved), None)
+    if known is None:
+        return raw
+    return _editorial_translated(raw, "", finished_by_context(read(editorial_catalogue_path(known), editorial_domain(known))))
+
+
 def other_catalogues() -> list[tuple[str, Path, Any]]:
-    """(name, catalogue, template maker) for the book's words, every bank file and the kit."""
+    """(name, catalogue, template maker) for the book's words, every bank file, the kit and the editorial files."""
     found = [(BOOK_CATALOGUE, LOCALES / LANGUAGE / "LC_MESSAGES" / f"{BOOK_CATALOGUE}.po", book_template)]
     found += [(bank_domain(p), bank_catalogue_path(p),
                (lambda p=p: bank_template(p))) for p in bank_files()]
     found.append((KIT_CATALOGUE, LOCALES / LANGUAGE / "LC_MESSAGES" / f"{KIT_CATALOGUE}.po", kit_template))
+    found += [(editorial_domain(p), editorial_catalogue_path(p), (lambda p=p: editorial_template(p))) for p in editorial_files()]
     found.append((CHARTS_CATALOGUE, charts_catalogue_path(), charts_template))
+    from coursekit import bibliography  # (it reads this module)
+    found.append((bibliography.DOMAIN, bibliography.catalogue_path(), bibliography.template))
     return found
 
 
@@ -604,7 +706,13 @@ def french_config(words: dict[str, str], root: Path = ROOT) -> dict[str, Any]:
     config["author"] = words.get(config["author"], config["author"])
     footer = config["html"]["extra_footer"].strip()
     config["html"]["extra_footer"] = words.get(footer, footer)
-    config["bibtex_bibfiles"] = [f"../{name}" for name in config["bibtex_bibfiles"]]
+    from coursekit import bibliography
+
+    # The French bibliography (coursekit.bibliography): its annotations and months in French, its style's words too.
+    config["bibtex_bibfiles"] = [bibliography.TARGET.name if name == bibliography.SOURCE.name else f"../{name}"
+                                 for name in config["bibtex_bibfiles"]]
+    config["sphinx"]["config"]["bibtex_default_style"] = bibliography.STYLE_NAME
+    config["sphinx"]["config"]["bibtex_reference_style"] = bibliography.REFERENCE_STYLE_NAME
     config["exclude_patterns"] = [*config["exclude_patterns"], "locales"]
     sphinx = config["sphinx"]["config"]
     sphinx["language"] = LANGUAGE
@@ -656,6 +764,9 @@ def sources(run: bool = True, run_all: bool = False) -> int:
     EDITION.mkdir(exist_ok=True)
     (EDITION / "_config.yml").write_text(GENERATED + yaml.safe_dump(french_config(words), allow_unicode=True, sort_keys=False, width=120), encoding="utf-8")
     (EDITION / "_toc.yml").write_text(GENERATED + yaml.safe_dump(french_toc(words), allow_unicode=True, sort_keys=False, width=120), encoding="utf-8")
+    from coursekit import bibliography
+
+    bibliography.write_french_bib()
     written, to_run, incomplete = set(), [], []
     for page in pages():
         text, missing = french_page(page, words)

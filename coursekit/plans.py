@@ -31,7 +31,9 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
-from coursekit import THEMED_OUTPUT, lessons, yamlfile
+from coursekit import THEMED_OUTPUT, i18n, lessons, yamlfile
+from coursekit.charts.core import number, semicolons
+from coursekit.exercises.messages import fill, plural
 from coursekit.exercises.model import Exercise, default_bank
 from coursekit.paths import ROOT
 
@@ -40,6 +42,56 @@ PLANS_FILE = ROOT / "back" / "plans.yml"
 PRACTICE_DIR = "exercises"
 PRACTICE_TIME = re.compile(r"^- \*\*Estimated time:\*\* (\d+) minutes\b", re.M)
 PRACTICE_TIME_LINE = "- **Estimated time:** N minutes"
+# Every word the plans and the tables of times show, in the kit's language (i18n.kit_tables: plans:WORDS); the
+# plans' own texts (titles, summaries, session names, notes) are translated from back/plans.yml's catalogue.
+WORDS = {
+    "before": "Before",
+    "during": "In class",
+    "after": "After",
+    "summary_before": "before: {minutes} min",
+    "summary_during": "in class: {minutes} min of {limit}",
+    "summary_clock": "in class: {minutes} min of {limit}, {start} to {end} with breaks",
+    "summary_after": "after: {minutes} min",
+    "summary_load": "load {minutes} min",
+    "summary_load_limit": "load {minutes} min (limit {limit})",
+    "session_summary": "{name}: {parts}.",
+    "caption": "{title}: {minutes} minutes in class.",
+    "caption_extra": "{title}: {minutes} minutes in class, {extra} more before and after.",
+    "caption_sessions": "{title}: {minutes} minutes in class over {sessions} sessions.",
+    "caption_sessions_extra": "{title}: {minutes} minutes in class over {sessions} sessions, {extra} more before and after.",
+    "when": "When",
+    "activity": "Activity",
+    "minutes": "Minutes",
+    "notes": "Notes",
+    "core_lesson": "Core lesson {title}",
+    "optional_lesson": "Optional lesson {title}",
+    "exercises": {"one": "{count} exercise", "other": "{count} exercises"},
+    "lesson_detail": "{reading} min to read ({words} words) and {minutes} for its {exercises}.",
+    "optional_detail": "{reading} min to read ({words} words) and {minutes} for its {exercises}; not counted.",
+    "questions": {"one": "{count} question", "other": "{count} questions"},
+    "questions_note": "{questions}.",
+    "practice_note": "Questions and data tasks in code.",
+    "discussion": "Discussion: the prompt of lesson {lesson}",
+    "reflection": "Reflection to write: lesson {lesson}",
+    "break": "Break",
+    "lesson_caption": ("Minutes per lesson: its markdown read at {rate} words a minute (rounded up), plus the minutes of "
+                       "its exercises in the bank."),
+    "lesson": "Lesson",
+    "words": "Words",
+    "reading": "Reading",
+    "exercises_column": "Exercises",
+    "exercise_minutes": "Exercise minutes",
+    "all_lessons": "All lessons",
+    "practice_caption": ("Minutes of the checks (their questions' minutes in the bank) and of the practice sets (as each "
+                         "set's notebook states)."),
+    "start_here": "Start here",
+    "part_number": "Part {part}",
+    "check_minutes": "{minutes} ({questions})",
+    "part": "Part",
+    "check": "Check",
+    "check_minutes_column": "Check minutes",
+    "practice_minutes": "Practice set minutes",
+}
 
 __all__ = ["WORDS_PER_MINUTE", "PLANS_FILE", "PlanError", "Course", "LessonTime", "load_plans", "schedule",
            "lesson_table", "practice_table", "PlansFile"]
@@ -142,7 +194,7 @@ def _describe(error: dict) -> str:
 
 def load_plans(path: Path = PLANS_FILE) -> PlansFile:
     """Read and validate the plans file; any problem raises PlanError naming the file and the field."""
-    raw = yamlfile.read(path, PlanError)
+    raw = i18n.localise_editorial(yamlfile.read(path, PlanError), path)
     try:
         return PlansFile.model_validate(raw)
     except ValidationError as err:
@@ -230,7 +282,7 @@ class Course:
 
 # --- schedules -------------------------------------------------------------------------------------
 
-PHASES = {"before": "Before", "during": "In class", "after": "After"}
+PHASES = ("before", "during", "after")  # their names: WORDS["before"], WORDS["during"], WORDS["after"]
 
 
 @dataclass(frozen=True)
@@ -275,8 +327,9 @@ def _clock(starts: str | None, offset: int) -> str:
     return f"{total // 60 % 24:02d}:{total % 60:02d}"
 
 
-def _plural(count: int, one: str, other: str) -> str:
-    return f"{count} {one if count == 1 else other}"
+def _count(value: int) -> str:
+    """A whole number as the kit's language writes it (2,281 in English, 2 281 in French)."""
+    return number(value, ",")
 
 
 class Schedule:
@@ -316,33 +369,33 @@ class Schedule:
     def session_summary(self, s: SessionTimes) -> str:
         parts = []
         if s.total("before"):
-            parts.append(f"before: {s.total('before')} min")
-        clock = f", {_clock(s.starts, 0)} to {_clock(s.starts, s.elapsed)} with breaks" if s.elapsed != s.contact else ""
-        parts.append(f"in class: {s.contact} min of {self.plan.session_limit}{clock}")
+            parts.append(fill(WORDS["summary_before"], minutes=_count(s.total("before"))))
+        clock = "summary_clock" if s.elapsed != s.contact else "summary_during"
+        parts.append(fill(WORDS[clock], minutes=_count(s.contact), limit=_count(self.plan.session_limit),
+                          start=_clock(s.starts, 0), end=_clock(s.starts, s.elapsed)))
         if s.total("after"):
-            parts.append(f"after: {s.total('after')} min")
-        text = f"{s.name}: " + "; ".join(parts)
+            parts.append(fill(WORDS["summary_after"], minutes=_count(s.total("after"))))
         if s.total("before") or s.total("after"):
-            limit = f" (limit {self.plan.load_limit})" if self.plan.load_limit else ""
-            text += f"; load {s.load} min{limit}"
-        return text + "."
+            load = "summary_load_limit" if self.plan.load_limit else "summary_load"
+            parts.append(fill(WORDS[load], minutes=_count(s.load), limit=_count(self.plan.load_limit or 0)))
+        return fill(WORDS["session_summary"], name=s.name, parts=semicolons(parts))
 
     def caption(self) -> str:
-        contact = f"{self.contact} minutes in class" if len(self.sessions) == 1 else \
-            f"{self.contact} minutes in class over {len(self.sessions)} sessions"
         extra = self.load - self.contact
-        return f"{self.plan.title}: {contact}" + (f", {extra} more before and after" if extra else "") + "."
+        key = ("caption" if len(self.sessions) == 1 else "caption_sessions") + ("_extra" if extra else "")
+        return fill(WORDS[key], title=self.plan.title, minutes=_count(self.contact), sessions=_count(len(self.sessions)),
+                    extra=_count(extra))
 
     def _when(self, s: SessionTimes, row: Row) -> str:
         if row.start is None:
-            return PHASES[row.phase]
+            return WORDS[row.phase]
         return f"{_clock(s.starts, row.start)}–{_clock(s.starts, row.start + row.minutes)}"
 
     def _minutes(self, row: Row) -> str:
-        return str(row.minutes) if row.counted or row.kind == "break" else f"({row.minutes})"
+        return _count(row.minutes) if row.counted or row.kind == "break" else f"({_count(row.minutes)})"
 
     def _repr_html_(self) -> str:
-        head = "".join(f'<th scope="col">{name}</th>' for name in ("When", "Activity", "Minutes", "Notes"))
+        head = "".join(f'<th scope="col">{escape(WORDS[name])}</th>' for name in ("when", "activity", "minutes", "notes"))
         groups = []
         for s in self.sessions:
             rows = [f'<tr class="cx-plan-session"><th scope="rowgroup" colspan="4">{escape(self.session_summary(s))}</th></tr>']
@@ -358,7 +411,8 @@ class Schedule:
     def markdown(self) -> str:
         lines = [f"**{self.caption()}** {self.plan.summary}", ""]
         for s in self.sessions:
-            lines += [f"*{self.session_summary(s)}*", "", "| When | Activity | Minutes | Notes |", "|---|---|---:|---|"]
+            head = " | ".join(_md(WORDS[name]) for name in ("when", "activity", "minutes", "notes"))
+            lines += [f"*{self.session_summary(s)}*", "", f"| {head} |", "|---|---|---:|---|"]
             lines += [f"| {_md(self._when(s, r))} | {_md(r.activity)} | {self._minutes(r)} | {_md(r.notes)} |" for r in s.rows]
             lines.append("")
         return "\n".join(lines).rstrip("\n")
@@ -377,25 +431,26 @@ def _row(course: Course, plan: Plan, step: Step, phase: str, start: int | None) 
     kind = step.kind
     if kind == "lesson":
         t = course.lesson(step.lesson)
-        activity = f"{'Optional' if step.optional else 'Core'} lesson {t.title}"
-        detail = (f"{t.reading} min to read ({t.words:,} words) and {t.exercise_minutes} for its "
-                  f"{_plural(t.exercises, 'exercise', 'exercises')}{'; not counted' if step.optional else ''}.")
+        activity = fill(WORDS["optional_lesson" if step.optional else "core_lesson"], title=t.title)
+        detail = fill(WORDS["optional_detail" if step.optional else "lesson_detail"], reading=_count(t.reading),
+                      words=_count(t.words), minutes=_count(t.exercise_minutes), exercises=plural(WORDS["exercises"], t.exercises))
         return Row(phase, None if step.optional else start, t.minutes, activity, _join(detail, note), not step.optional, kind)
     if kind == "check":
         questions, minutes = course.check(step.check)
         page = lessons.check_page(step.check, course.root)
-        return Row(phase, start, minutes, page.title, _join(_plural(questions, "question", "questions") + ".", note), True, kind)
+        counted = fill(WORDS["questions_note"], questions=plural(WORDS["questions"], questions))
+        return Row(phase, start, minutes, page.title, _join(counted, note), True, kind)
     if kind == "practice":
         path = course.practice_path(step.practice)
         return Row(phase, start, course.practice(step.practice), lessons.title(path),
-                   _join("Questions and data tasks in code.", note), True, kind)
+                   _join(WORDS["practice_note"], note), True, kind)
     if kind in ("discuss", "reflection"):
         ex = course.reflection(step.discuss or step.reflection)
         if kind == "discuss":
-            return Row(phase, start, plan.discussion_minutes, f"Discussion: the prompt of lesson {ex.lesson}",
+            return Row(phase, start, plan.discussion_minutes, fill(WORDS["discussion"], lesson=ex.lesson),
                        _join(ex.prompt, note), True, kind)
-        return Row(phase, start, ex.minutes, f"Reflection to write: lesson {ex.lesson}", _join(ex.prompt, note), True, kind)
-    return Row(phase, start, step.break_, step.label or "Break", note, False, kind)
+        return Row(phase, start, ex.minutes, fill(WORDS["reflection"], lesson=ex.lesson), _join(ex.prompt, note), True, kind)
+    return Row(phase, start, step.break_, step.label or WORDS["break"], note, False, kind)
 
 
 def _join(*texts: str) -> str:
@@ -468,13 +523,12 @@ def lesson_table(course: Course | None = None) -> Table:
     """Every lesson's time: reading (from its words) plus its exercises."""
     course = course if course is not None else Course()
     times = course.lessons()
-    rows = [(t.title, f"{t.words:,}", str(t.reading), str(t.exercises), str(t.exercise_minutes), str(t.minutes)) for t in times]
-    footer = ("All lessons", f"{sum(t.words for t in times):,}", str(sum(t.reading for t in times)),
-              str(sum(t.exercises for t in times)), str(sum(t.exercise_minutes for t in times)), str(sum(t.minutes for t in times)))
-    caption = (f"Minutes per lesson: its markdown read at {WORDS_PER_MINUTE} words a minute (rounded up), "
-               "plus the minutes of its exercises in the bank.")
-    return Table(caption, ("Lesson", "Words", "Reading", "Exercises", "Exercise minutes", "Minutes"), rows,
-                 {1, 2, 3, 4, 5}, footer)
+    rows = [(t.title, *map(_count, (t.words, t.reading, t.exercises, t.exercise_minutes, t.minutes))) for t in times]
+    footer = (WORDS["all_lessons"], *(_count(sum(getattr(t, name) for t in times))
+                                      for name in ("words", "reading", "exercises", "exercise_minutes", "minutes")))
+    caption = fill(WORDS["lesson_caption"], rate=_count(WORDS_PER_MINUTE))
+    columns = tuple(WORDS[name] for name in ("lesson", "words", "reading", "exercises_column", "exercise_minutes", "minutes"))
+    return Table(caption, columns, rows, {1, 2, 3, 4, 5}, footer)
 
 
 def practice_table(course: Course | None = None) -> Table:
@@ -482,16 +536,19 @@ def practice_table(course: Course | None = None) -> Table:
     course = course if course is not None else Course()
     captions = lessons.part_captions(course.root)
     questions, minutes = course.check(lessons.DIAGNOSTIC)
-    rows = [(captions.get(lessons.DIAGNOSTIC, "Start here"), lessons.check_page(lessons.DIAGNOSTIC, course.root).title,
-             f"{minutes} ({_plural(questions, 'question', 'questions')})", "—")]
+
+    def timed(minutes: int, questions: int) -> str:
+        return fill(WORDS["check_minutes"], minutes=_count(minutes), questions=plural(WORDS["questions"], questions))
+
+    rows = [(captions.get(lessons.DIAGNOSTIC, WORDS["start_here"]), lessons.check_page(lessons.DIAGNOSTIC, course.root).title,
+             timed(minutes, questions), "—")]
     parts = sorted({t.lesson.split(".")[0] for t in course.lessons()}, key=int)
     for part in parts:
         questions, minutes = course.check(f"part-{part}")
-        rows.append((captions.get(part, f"Part {part}"), lessons.check_page(f"part-{part}", course.root).title,
-                     f"{minutes} ({_plural(questions, 'question', 'questions')})", str(course.practice(int(part)))))
-    caption = ("Minutes of the checks (their questions' minutes in the bank) and of the practice sets "
-               "(as each set's notebook states).")
-    return Table(caption, ("Part", "Check", "Check minutes", "Practice set minutes"), rows, {2, 3})
+        rows.append((captions.get(part, fill(WORDS["part_number"], part=part)), lessons.check_page(f"part-{part}", course.root).title,
+                     timed(minutes, questions), _count(course.practice(int(part)))))
+    columns = tuple(WORDS[name] for name in ("part", "check", "check_minutes_column", "practice_minutes"))
+    return Table(WORDS["practice_caption"], columns, rows, {2, 3})
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -24,7 +24,7 @@ def prediction_verdicts(frame: pd.DataFrame) -> alt.Chart:
     """One dot per lesson in the column of its verdict: filled when the evidence is verified, hollow when secondary."""
     table = table_of(frame)
     verdicts = [label(table, "verdict", v) for v in VERDICTS]  # as the chart names them
-    frame = frame.assign(
+    frame = labelled(frame, table, "prediction", "evidence").assign(
         order=lambda f: f["lesson"].map(lambda lesson: tuple(int(n) for n in lesson.split("."))),
         label=lambda f: f["lesson"] + " " + f["part"].map(lambda part: label(table, "part", part)),
         evidence_status=lambda f: f["verification"].map(status_word),
@@ -65,3 +65,20 @@ def prediction_verdicts(frame: pd.DataFrame) -> alt.Chart:
                            alt.value("transparent")),
     )
     return dots.properties(width=220, height=alt.Step(22), title=title, description=description)
+
+
+def claims(frame: pd.DataFrame) -> str:
+    """The claims as Markdown for the closing page: a list under each verdict, in course order, in the active language."""
+    table = table_of(frame)
+    lines = []
+    for verdict in VERDICTS:
+        rows = frame[frame["verdict"] == verdict]
+        if rows.empty:
+            continue
+        lines.append(f"**{label(table, 'verdict', verdict).capitalize()}**\n")
+        for row in rows.itertuples():
+            lines.append(tr("prediction_verdicts", "- *Lesson {lesson}.* {prediction} {evidence} ({status} evidence)",
+                            lesson=row.lesson, prediction=label(table, "prediction", row.prediction),
+                            evidence=label(table, "evidence", row.evidence), status=label(table, "verification", row.verification)))
+        lines.append("")
+    return "\n".join(lines)
