@@ -556,6 +556,57 @@ def _fences(text: str) -> list[str]:
 SLOT = re.compile(r"\{([a-z_]+)\}(?!`)")  # a message's {name} slot (not a MyST role, which a backtick follows)
 
 
+# French spacing: the no-break spaces French puts between thousands, before %, ; ! ? and :, and inside « ».
+# french_spacing() puts them where a translation has an ordinary space; check() reports any it would change.
+# Code (inline, and fenced code blocks) and link targets are left as they are; a directive's box is prose.
+NNBSP, NBSP = "\u202f", "\u00a0"
+_KEPT = re.compile(r"`[^`\n]*`|\]\([^)\s]*\)")
+_SPACING = [
+    (re.compile(r"(?<=\d) (?=\d{3}(?!\d))"), NNBSP),  # 12 000
+    (re.compile(r"(?<=\d) (?=%)"), NNBSP),  # 47 %
+    (re.compile(r"(?<=\S) (?=[;!?](?:\s|$|\*|\)|»|\"))"), NNBSP),  # mot ; mot ? mot !
+    (re.compile(r"(?<=\S) (?=:(?:\s|$))"), NBSP),  # mot : suite
+    (re.compile(r"« "), "«" + NNBSP),
+    (re.compile(r" »"), NNBSP + "»"),
+]
+_ALIGNMENT_ROW = re.compile(r"\s*\|?[\s:|-]+\|?\s*")
+
+
+def _spaced_line(line: str) -> str:
+    if _ALIGNMENT_ROW.fullmatch(line):  # a table's alignment row, | :--- |
+        return line
+    kept: list[str] = []
+
+    def keep(match: re.Match) -> str:
+        kept.append(match.group(0))
+        return f"\x00{len(kept) - 1}\x01"
+
+    text = _KEPT.sub(keep, line)
+    for pattern, space in _SPACING:
+        text = pattern.sub(space, text)
+    return re.sub(r"\x00(\d+)\x01", lambda m: kept[int(m.group(1))], text)
+
+
+def french_spacing(text: str) -> str:
+    """The text with French no-break spaces where it has ordinary ones, outside code (```python or a bare ```
+    fence; a bare ``` closes the innermost open fence, and a directive fence such as ```{note} holds prose)."""
+    out, fences = [], []
+    for line in text.split("\n"):
+        stripped = line.strip()
+        if stripped.startswith("```"):
+            info = stripped.lstrip("`").strip()
+            if info:
+                fences.append("directive" if info.startswith("{") else "code")
+            elif fences:
+                fences.pop()
+            else:
+                fences.append("code")
+            out.append(line)
+        else:
+            out.append(line if fences and fences[-1] == "code" else _spaced_line(line))
+    return "\n".join(out)
+
+
 def problems(english: str, french: str, compare_figures: bool = True) -> list[str]:
     """Why a translation does not keep its English block's structure or facts (empty when it does).
 
@@ -571,6 +622,10 @@ def problems(english: str, french: str, compare_figures: bool = True) -> list[st
         found.append("link addresses differ")
     if compare_figures and figures(english, SOURCE_LANGUAGE) != figures(french, LANGUAGE):
         found.append(f"figures differ: {figures(english, SOURCE_LANGUAGE)} in English, {figures(french, LANGUAGE)} in French")
+    spaced = french_spacing(french)
+    if spaced != french:
+        where = next(n for n, (a, b) in enumerate(zip(french, spaced)) if a != b)
+        found.append(f"French spacing: an ordinary space where French puts a no-break one, at {french[max(0, where - 20):where + 3]!r}")
     return found
 
 

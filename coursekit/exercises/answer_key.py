@@ -58,6 +58,7 @@ WORDS = {
     "title": "Answer key",
     "title_of": "Answer key: {course}",
     "keep_away": "For trainers: keep it away from learners.",
+    "wrote": "wrote {path} ({count} exercises)",
 }
 FORMATS = ("html", "markdown")
 
@@ -295,7 +296,7 @@ def _write(args: argparse.Namespace) -> int:
     text = html_document(bank) if args.format == "html" else markdown(bank)
     if args.out:
         args.out.write_text(text, encoding="utf-8")
-        print(f"wrote {args.out} ({_count(groups(bank))} exercises)")
+        print(fill(WORDS["wrote"], path=args.out, count=_count(groups(bank))))
     else:
         sys.stdout.write(text)
     return 0

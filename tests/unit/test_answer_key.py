@@ -189,3 +189,4 @@ def test_the_command_writes_the_french_key(tmp_path):
     assert run.returncode == 0, run.stderr
     text = out.read_text(encoding="utf-8")
     assert text.startswith("# Corrigé\n\nCorrigé\u00a0: ") and "## Pour commencer" in text and "Answer" not in text
+    assert run.stdout == f"écrit\u00a0: {out} ({len(default_bank())} exercices)\n", run.stdout

@@ -119,7 +119,7 @@ def test_yes_no_and_numbers_are_written_the_french_way():
     _, preview = FRENCH["mitsmr_2012_important_by_company_size"]
     assert "<td>21,2</td>" in preview and "<td>1\u202f000-5\u202f000</td>" in preview
     markdown, _ = FRENCH["simulated_esn_2000_employees"]
-    assert "2\u202f000 lignes ; les 12 premières sont affichées." in markdown
+    assert "2\u202f000 lignes\u202f; les 12 premières sont affichées." in markdown
 
 
 def test_the_english_page_is_what_the_module_writes_in_english_before_and_after_french():

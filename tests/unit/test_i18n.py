@@ -71,7 +71,7 @@ def test_a_translation_that_loses_a_fact_or_a_link_is_caught(english, french, pr
 def test_a_faithful_translation_passes():
     english = ("In 2012, 47% of 1,234 managers (Lesson 2.1) rated {term}`weak ties <Weak tie>` 3.5; "
                "see {doc}`the map </chapters/course-map>` and {cite}`kiron2012`.")
-    french = ("En 2012, 47\u202f% des 1\u202f234 managers (leçon 2.1) notaient les {term}`liens faibles <Weak tie>` 3,5 ; "
+    french = ("En 2012, 47\u202f% des 1\u202f234 managers (leçon 2.1) notaient les {term}`liens faibles <Weak tie>` 3,5\u202f; "
               "voir {doc}`la carte </chapters/course-map>` et {cite}`kiron2012`.")
     assert i18n.problems(english, french) == []
 
@@ -189,3 +189,15 @@ def test_every_english_text_has_a_current_french_translation():
     statuses = [*map(i18n.status, PAGES), *(i18n.catalogue_status(n, p, m) for n, p, m in OTHERS)]
     unfinished = [f"{s.docname}: {s.untranslated} untranslated, {s.fuzzy} fuzzy" for s in statuses if not s.complete]
     assert len(statuses) >= 69 and unfinished == []  # 43 pages, 23 bank files, the kit, the charts, the book
+
+
+def test_french_spacing_puts_no_break_spaces_outside_code():
+    nn, nb = "\u202f", "\u00a0"
+    assert i18n.french_spacing("47 % de 1 000 : « oui » ; non ? si !") == \
+        f"47{nn}% de 1{nn}000{nb}: «{nn}oui{nn}»{nn}; non{nn}? si{nn}!"
+    kept = "```python\nshare = a ; b = 1 000\n```\n`x : y` [lien](page.html) | :--- |"
+    assert i18n.french_spacing(kept) == kept, "code, link targets and a table's alignment row are left as they are"
+    boxed = "```{note} Titre\nUn texte ; suite\n```"
+    assert i18n.french_spacing(boxed) == f"```{{note}} Titre\nUn texte{nn}; suite\n```", "a directive's box is prose"
+    assert any(p.startswith("French spacing") for p in i18n.problems("47% of users", "47 % des utilisateurs"))
+    assert not i18n.problems("47% of users", f"47{nn}% des utilisateurs")
