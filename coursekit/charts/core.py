@@ -353,6 +353,8 @@ SCROLL_THROUGH_CHARTS = f"""async () => {{
   for (const chart of document.querySelectorAll(".{CHART_CLASS}")) {{ chart.scrollIntoView({{block: "center"}}); await frame(); }}
   window.scrollTo(0, 0);
 }}"""
+
+
 def fallback_note() -> str:
     """Shown under the stored image when the live chart cannot be drawn (a Jupyter without the course's server
     extension, or vega missing); the image stays."""
