@@ -5,9 +5,10 @@ sources, years, sample, bibliography key, size) and a preview of its first rows.
 ``core.tr`` (context ``datapage:…``), numbers through ``core.number``; the package's texts (a table's title,
 description, verification note and sample; each status's meaning) come from ``charts.po`` with the context
 ``package:<table>:<field>`` (``package:statuses:<status>``), and the tables' text cells with the context
-``<table>:<column>`` that ``core.label`` already uses for the charts' labels. ``texts()`` lists every one of
-them for ``i18n.charts_template``. Source titles, URLs, names of tables, columns and files, bibliography keys,
-identifiers and the French post's own words are data: they stay as they are.
+``<table>:<column>`` that ``core.label`` already uses for the charts' labels; each source's line with the
+context ``package:sources`` (the publication's title as published, the course's words around it translated).
+``texts()`` lists every one of them for ``i18n.charts_template``. URLs, names of tables, columns and files,
+bibliography keys, identifiers and the French post's own words are data: they stay as they are.
 """
 
 from __future__ import annotations
