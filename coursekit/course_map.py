@@ -35,7 +35,6 @@ WORDS = {
     "builds_on_item": "{lesson} ({kind})",
     "needs_nothing": "{lesson} needs no earlier lesson.",
     "link_text": "{start} → {end}: {reason}",
-    "part_number": "Part {part}",
     "link": "Link",
     "lesson": "Lesson",
     "part": "Part",
@@ -174,7 +173,7 @@ def _nodes(course_map: CourseMap, root: Path = ROOT) -> list[Node]:
     found = []
     for n in course_map.lessons:
         part, row = _number(n)
-        name = captions.get(str(part), fill(WORDS["part_number"], part=part))
+        name = lessons.part_caption(str(part), captions)
         found.append(Node(n, part, row, lessons.lesson_page(n, root).title, name))
     return found
 

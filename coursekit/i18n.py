@@ -282,7 +282,7 @@ def kit_tables() -> dict[str, dict[str, Any]]:
     """Every table of words the kit shows, by its place (module:NAME or module:Class.MESSAGES)."""
     from coursekit.exercises import answer_key, assessment, catalogue, messages, score
     from coursekit.exercises.kinds import BY_TYPE
-    from coursekit import capstone, course_map, gradebook, plans
+    from coursekit import capstone, course_map, gradebook, lessons, plans
     from coursekit.gradebook import practice, report
 
     tables: dict[str, dict[str, Any]] = {
@@ -293,7 +293,7 @@ def kit_tables() -> dict[str, dict[str, Any]]:
         "score:FILE_ERRORS": score.FILE_ERRORS, "score:WORDS": score.WORDS, "report:REPORT": report.REPORT,
         "gradebook:COMMAND": gradebook.COMMAND, "practice:ERRORS": practice.ERRORS, "answer_key:WORDS": answer_key.WORDS,
         "plans:WORDS": plans.WORDS, "course_map:WORDS": course_map.WORDS, "course_map:KIND_WORDS": course_map.KIND_WORDS,
-        "capstone:WORDS": capstone.WORDS,
+        "capstone:WORDS": capstone.WORDS, "lessons:WORDS": lessons.WORDS,
     }
     for name, kind in sorted(BY_TYPE.items()):
         tables[f"kinds:{name}.MESSAGES"] = kind.MESSAGES

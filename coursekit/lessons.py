@@ -20,6 +20,8 @@ from coursekit.paths import ROOT
 
 CHAPTERS = "chapters"
 DIAGNOSTIC = "diagnostic"  # the check that opens the course, and its page chapters/diagnostic.ipynb
+# A part's name where _toc.yml gives it no caption, in the kit's language (i18n.kit_tables: lessons:WORDS).
+WORDS = {"start_here": "Start here", "part": "Part {part}"}
 WORD = re.compile(r"\w")  # a token counts as a word when it holds a letter or a digit (not "|", "-", "```")
 
 
@@ -93,6 +95,13 @@ def check_page(check: str, root: Path = ROOT) -> Page:
     fallback = "Diagnostic" if check == DIAGNOSTIC else f"Part {check.removeprefix('part-')} check"
     docname = str(path.relative_to(root).with_suffix("")) if path else check
     return Page(docname, title(path) if path else fallback, path)
+
+
+def part_caption(part: str, captions: dict[str, str]) -> str:
+    """The caption of part ``part`` ("1", or DIAGNOSTIC) among ``part_captions()``, else its name in WORDS."""
+    if part in captions:
+        return captions[part]
+    return WORDS["start_here"] if part == DIAGNOSTIC else WORDS["part"].replace("{part}", part)
 
 
 def part_captions(root: Path = ROOT) -> dict[str, str]:

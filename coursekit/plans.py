@@ -84,8 +84,6 @@ WORDS = {
     "all_lessons": "All lessons",
     "practice_caption": ("Minutes of the checks (their questions' minutes in the bank) and of the practice sets (as each "
                          "set's notebook states)."),
-    "start_here": "Start here",
-    "part_number": "Part {part}",
     "check_minutes": "{minutes} ({questions})",
     "part": "Part",
     "check": "Check",
@@ -540,12 +538,12 @@ def practice_table(course: Course | None = None) -> Table:
     def timed(minutes: int, questions: int) -> str:
         return fill(WORDS["check_minutes"], minutes=_count(minutes), questions=plural(WORDS["questions"], questions))
 
-    rows = [(captions.get(lessons.DIAGNOSTIC, WORDS["start_here"]), lessons.check_page(lessons.DIAGNOSTIC, course.root).title,
+    rows = [(lessons.part_caption(lessons.DIAGNOSTIC, captions), lessons.check_page(lessons.DIAGNOSTIC, course.root).title,
              timed(minutes, questions), "—")]
     parts = sorted({t.lesson.split(".")[0] for t in course.lessons()}, key=int)
     for part in parts:
         questions, minutes = course.check(f"part-{part}")
-        rows.append((captions.get(part, fill(WORDS["part_number"], part=part)), lessons.check_page(f"part-{part}", course.root).title,
+        rows.append((lessons.part_caption(part, captions), lessons.check_page(f"part-{part}", course.root).title,
                      timed(minutes, questions), _count(course.practice(int(part)))))
     columns = tuple(WORDS[name] for name in ("part", "check", "check_minutes_column", "practice_minutes"))
     return Table(WORDS["practice_caption"], columns, rows, {2, 3})

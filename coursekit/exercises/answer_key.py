@@ -52,8 +52,6 @@ WORDS = {
     "points": {"one": "{count} point", "other": "{count} points"},
     "earned": "{points} of {total}",
     "explanation": "Explanation",
-    "start_here": "Start here",
-    "part": "Part {part}",
     "summary": "Answer key: {count} exercises on {pages} pages, made from the exercise bank.",
     "title": "Answer key",
     "title_of": "Answer key: {course}",
@@ -144,8 +142,7 @@ def groups(bank: dict[str, Exercise] | None = None, root: Path = ROOT) -> list[G
     for place in sorted(by_page):
         part, order, name = place
         page = lessons.lesson_page(name, root) if order not in (0, 99) else lessons.check_page(name, root)
-        caption = captions.get(lessons.DIAGNOSTIC if part == 0 else str(part),
-                               WORDS["start_here"] if part == 0 else fill(WORDS["part"], part=part))
+        caption = lessons.part_caption(lessons.DIAGNOSTIC if part == 0 else str(part), captions)
         parts.setdefault(part, (caption, []))[1].append((page, by_page[place]))
     return [parts[p] for p in sorted(parts)]
 
